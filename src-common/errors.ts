@@ -1,0 +1,92 @@
+// Stable error codes and their messages in Vietnamese and English; shared by core, portal and UI.
+import type { Language } from './language';
+
+export const errorMessages = {
+  VALIDATION_FAILED: {
+    vi: 'Dữ liệu nhập chưa hợp lệ. Vui lòng sửa các trường được đánh dấu.',
+    en: 'Some input is not valid. Please correct the marked fields.',
+  },
+  UNKNOWN_METHOD: {
+    vi: 'Chức năng không tồn tại.',
+    en: 'This function does not exist.',
+  },
+  FORBIDDEN_SENDER: {
+    vi: 'Yêu cầu đến từ nguồn không được phép và đã bị từ chối.',
+    en: 'The request came from an untrusted source and was refused.',
+  },
+  INTERNAL_ERROR: {
+    vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu của bạn không bị thay đổi; vui lòng thử lại.',
+    en: 'An unexpected error occurred. Your data was not changed; please try again.',
+  },
+  STORE_LOCKED: {
+    vi: 'Kho dữ liệu đang khoá. Hãy mở khoá bằng mật khẩu hoặc khoá khôi phục.',
+    en: 'The data store is locked. Unlock it with your passphrase or recovery key.',
+  },
+  STORE_ALREADY_SET_UP: {
+    vi: 'Kho dữ liệu đã được khởi tạo trước đó.',
+    en: 'The data store has already been set up.',
+  },
+  VAULT_PASSPHRASE_REQUIRED: {
+    vi: 'Máy này không có kho khoá của hệ điều hành. Hãy đặt mật khẩu (ít nhất 12 ký tự) để bảo vệ dữ liệu.',
+    en: 'This computer has no OS keychain. Set a passphrase (at least 12 characters) to protect the data.',
+  },
+  VAULT_UNLOCK_FAILED: {
+    vi: 'Mật khẩu hoặc khoá khôi phục không đúng.',
+    en: 'The passphrase or recovery key is not correct.',
+  },
+  DB_KEY_INVALID: {
+    vi: 'Không mở được kho dữ liệu: khoá mã hoá không đúng. Tệp dữ liệu không bị thay đổi.',
+    en: 'Cannot open the data store: the encryption key is wrong. The data file was not changed.',
+  },
+  DB_SCHEMA_TOO_NEW: {
+    vi: 'Kho dữ liệu được tạo bởi phiên bản LaborDesk mới hơn. Hãy cập nhật ứng dụng để mở.',
+    en: 'The data store was created by a newer LaborDesk. Update the app to open it.',
+  },
+  DB_DISK_FULL: {
+    vi: 'Ổ đĩa đã đầy nên thay đổi chưa được lưu. Dữ liệu cũ vẫn nguyên vẹn; hãy giải phóng dung lượng rồi thử lại.',
+    en: 'The disk is full, so the change was not saved. Existing data is intact; free some space and retry.',
+  },
+  DB_READONLY: {
+    vi: 'Không ghi được vào thư mục dữ liệu (chỉ đọc).',
+    en: 'The data folder is read-only.',
+  },
+  DB_BUSY: {
+    vi: 'Kho dữ liệu đang bận. Vui lòng thử lại sau giây lát.',
+    en: 'The data store is busy. Please retry in a moment.',
+  },
+  DB_CORRUPT: {
+    vi: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.',
+    en: 'The data file is damaged. Restore it from a backup.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(errorMessages, value);
+}
+
+export function errorMessage(code: ErrorCode, language: Language): string {
+  return errorMessages[code][language];
+}
+
+/**
+ * Thrown inside core services; the dispatcher turns it into the Result envelope.
+ * Callers match on `.code` (a string), never on the class, so errors survive any boundary.
+ */
+export class CodedError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, details?: unknown, options?: { cause?: unknown }) {
+    super(code, options);
+    this.name = 'CodedError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function hasErrorCode(error: unknown): error is { code: ErrorCode; details?: unknown } {
+  return typeof error === 'object' && error !== null && isErrorCode((error as { code?: unknown }).code);
+}

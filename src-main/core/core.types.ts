@@ -1,0 +1,42 @@
+// The core's public face, as the Electron shell and the web host see it.
+import type { Result } from '../../src-common/result';
+import type { Topic } from '../../src-common/contract';
+import type { Logger } from './logger';
+
+/**
+ * The OS keychain as Electron's safeStorage offers it. The shell passes null when it is unavailable
+ * or only obfuscates (Linux `basic_text`), and the vault then requires a passphrase instead.
+ */
+export interface OsKeychain {
+  encrypt(secret: string): Buffer;
+  decrypt(blob: Buffer): string;
+}
+
+export type StoreKeySource =
+  /** Tests and the web host: the 32-byte key comes straight from configuration. */
+  | { kind: 'fixed'; storeKey: Buffer }
+  /** The desktop app: the key lives wrapped in `<dataDir>/vault.json` (OS keychain / passphrase + recovery key). */
+  | { kind: 'vault'; osKeychain: OsKeychain | null };
+
+export interface CoreConfig {
+  appVersion: string;
+  shell: 'electron' | 'web';
+  /** Folder holding the encrypted store (labordesk.db) and vault.json. */
+  dataDir: string;
+  /** Folder of drizzle-kit migrations (src-main/core/db/migrations in the source tree). */
+  migrationsDir: string;
+  key: StoreKeySource;
+  logger?: Logger;
+  /** Cost of the passphrase KDF (scrypt N); tests lower it, production keeps the default. */
+  scryptCost?: number;
+}
+
+export type EventListener = (topic: Topic, payload: unknown) => void;
+
+export interface Core {
+  /** Validates `input` against the contract and runs the method; never throws. */
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Every event (progress, state changes); returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
