@@ -1,0 +1,38 @@
+// Maps every contract method to the service that answers it; no logic of its own.
+import type { VaultStatus } from '../../src-common/contract';
+import type { ContractHandlers } from './rpc/dispatcher';
+import type { OpenServices } from './services';
+import type { VaultService } from './vault/vault.service';
+
+export interface HandlerDeps {
+  vault: VaultService;
+  vaultStatus: () => VaultStatus;
+  /** The services over the open store; throws STORE_LOCKED while it is locked. */
+  services: () => OpenServices;
+  openStore: (key: Buffer) => void;
+}
+
+export function createContractHandlers({ vault, vaultStatus, services, openStore }: HandlerDeps): ContractHandlers {
+  return {
+    'app:info': () => services().app.info(),
+
+    'vault:status': () => vaultStatus(),
+    'vault:setup': ({ passphrase }) => {
+      const { recoveryKey } = vault.setup(passphrase, openStore);
+      services().audit.record('vault.created', 'store', { protection: vault.protection() });
+      return { recoveryKey, status: vaultStatus() };
+    },
+    'vault:unlock': (secret) => {
+      if (vaultStatus().state === 'open') return vaultStatus();
+      openStore(vault.unlock(secret));
+      services().audit.record('vault.unlocked', 'store', { method: 'passphrase' in secret ? 'passphrase' : 'recovery-key' });
+      return vaultStatus();
+    },
+
+    'settings:get': () => services().settings.get(),
+    'settings:set': (patch) => services().settings.set(patch),
+
+    'audit:list': ({ limit, beforeSeq }) => ({ entries: services().audit.list(limit, beforeSeq) }),
+    'audit:verify': () => services().audit.verify(),
+  };
+}
