@@ -15,25 +15,44 @@ export interface NewAuditEntry {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
+interface AuditStatements {
+  last: Database.Statement<[], { seq: number; hash: string } | undefined>;
+  insert: Database.Statement<[AuditRow]>;
+}
+
+/** Appends are the hot path (imports, sync batches): prepared once per connection, not built per call. */
+const statementsByConnection = new WeakMap<Database.Database, AuditStatements>();
+
+function statements(sqlite: Database.Database): AuditStatements {
+  let prepared = statementsByConnection.get(sqlite);
+  if (!prepared) {
+    prepared = {
+      last: sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: sqlite.prepare(
+        'INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) ' +
+          'VALUES (@seq, @at, @actor, @action, @target, @details, @prevHash, @hash)',
+      ),
+    };
+    statementsByConnection.set(sqlite, prepared);
+  }
+  return prepared;
+}
+
 /** Appends one entry; call inside the write transaction of the change it records. */
-export function appendAuditEntry(db: StoreDb, entry: NewAuditEntry): AuditRow {
-  const last = db
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1)
-    .get();
+export function appendAuditEntry(sqlite: Database.Database, entry: NewAuditEntry): AuditRow {
+  const { last, insert } = statements(sqlite);
+  const previous = last.get();
   const fields: ChainFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: (previous?.seq ?? 0) + 1,
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
     target: entry.target,
     details: JSON.stringify(entry.details),
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash: previous?.hash ?? GENESIS_HASH,
   };
   const row: AuditRow = { ...fields, hash: entryHash(fields) };
-  db.insert(auditLog).values(row).run();
+  insert.run(row);
   return row;
 }
 

@@ -38,8 +38,8 @@ export class AuditService {
     };
     const inTransaction = this.store.sqlite.inTransaction;
     const row = inTransaction
-      ? appendAuditEntry(this.store.db, entry)
-      : this.store.write(() => appendAuditEntry(this.store.db, entry));
+      ? appendAuditEntry(this.store.sqlite, entry)
+      : this.store.write(() => appendAuditEntry(this.store.sqlite, entry));
     return toEntry(row);
   }
 

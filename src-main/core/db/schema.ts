@@ -21,5 +21,5 @@ export const auditLog = sqliteTable('audit_log', {
   target: text('target').notNull(),
   details: text('details').notNull(),
   prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull().unique(),
+  hash: text('hash').notNull(),
 });
