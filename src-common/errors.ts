@@ -58,6 +58,11 @@ export const errorMessages = {
     vi: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.',
     en: 'The data file is damaged. Restore it from a backup.',
   },
+  // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
+  BRIDGE_DISCONNECTED: {
+    vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',
+    en: 'The connection to LaborDesk was lost before the answer arrived. Reconnecting; check and try again.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,0 +1,178 @@
+// Vietnamese UI text (the default language); en.ts must have exactly the same keys.
+export const vi = {
+  app: {
+    name: 'LaborDesk',
+    tagline: 'Quản lý lao động ngoài nước',
+  },
+  common: {
+    loading: 'Đang tải…',
+    retry: 'Thử lại',
+    refresh: 'Làm mới',
+    yes: 'Có',
+    no: 'Không',
+    notSet: 'Chưa đặt',
+    shortcut: 'Phím tắt: {{keys}}',
+  },
+  startup: {
+    missingTokenTitle: 'Thiếu mã truy cập',
+    missingTokenBody:
+      'Trang này cần mã truy cập của phiên làm việc. Hãy mở đúng địa chỉ mà LaborDesk in ra khi khởi động (có phần ?token=…).',
+    failedTitle: 'Không kết nối được với LaborDesk',
+  },
+  shell: {
+    navigation: 'Điều hướng',
+    toggleNavigation: 'Mở hoặc đóng thanh điều hướng',
+    language: 'Ngôn ngữ giao diện',
+    colorScheme: 'Chuyển giao diện sáng / tối',
+    languageNotSaved: 'Chưa đổi được ngôn ngữ: {{message}}',
+  },
+  languages: {
+    vi: 'Tiếng Việt',
+    en: 'English',
+  },
+  areas: {
+    enterprises: 'Doanh nghiệp',
+    contracts: 'Hợp đồng',
+    workers: 'Người lao động',
+    filings: 'Hồ sơ ký số',
+    review: 'Duyệt hồ sơ',
+    reports: 'Báo cáo',
+    settings: 'Cài đặt',
+    about: 'Giới thiệu',
+  },
+  upcoming: {
+    heading: 'Khu vực này đang được xây dựng',
+    enterprises: 'Quản lý hồ sơ doanh nghiệp, chi nhánh, chủ sử dụng và môi giới sẽ có ở đây.',
+    contracts:
+      'Hợp đồng cung ứng lao động, hợp đồng đưa người lao động đi làm việc ở nước ngoài và đăng ký hợp đồng sẽ có ở đây.',
+    workers:
+      'Danh sách người lao động, tra cứu theo CCCD, đối soát với cơ sở dữ liệu quốc gia về dân cư và sổ lao động điện tử sẽ có ở đây.',
+    filings: 'Lập hồ sơ, ký số bằng USB token, nộp lên cổng thông tin và theo dõi biên nhận sẽ có ở đây.',
+    review: 'Cán bộ xem xét hồ sơ đã nộp, yêu cầu bổ sung, phê duyệt hoặc từ chối sẽ có ở đây.',
+    reports: 'Báo cáo định kỳ sáu tháng, hằng năm và thống kê theo địa bàn sẽ có ở đây.',
+  },
+  settings: {
+    intro: 'Các thiết lập được lưu trong kho dữ liệu mã hoá trên máy này.',
+    save: 'Lưu cài đặt',
+    undo: 'Hoàn tác thay đổi',
+    saved: 'Đã lưu cài đặt lúc {{time}}.',
+    unsaved: 'Có thay đổi chưa lưu.',
+    sections: {
+      connection: 'Kết nối',
+      signing: 'Chữ ký số',
+      display: 'Hiển thị',
+    },
+    fields: {
+      portalUrl: {
+        label: 'Địa chỉ cổng thông tin',
+        description: 'Cổng thông tin trung ương để đồng bộ hồ sơ. Để trống nếu chưa kết nối.',
+        invalid: 'Hãy nhập địa chỉ bắt đầu bằng https:// (ví dụ https://portal.example.gov.vn) hoặc để trống.',
+      },
+      pkcs11ModulePath: {
+        label: 'Thư viện PKCS#11 của USB token',
+        description:
+          'Đường dẫn đầy đủ tới tệp thư viện của nhà cung cấp chữ ký số (.dll, .so hoặc .dylib). Để trống để tự dò tìm.',
+        invalid:
+          'Hãy nhập đường dẫn đầy đủ, ví dụ C:\\Windows\\System32\\vnptca_p11.dll hoặc /usr/lib/libvnptca.so, hoặc để trống.',
+      },
+      uiLanguage: {
+        label: 'Ngôn ngữ giao diện',
+        description: 'Áp dụng ngay cho toàn bộ ứng dụng.',
+        invalid: 'Hãy chọn Tiếng Việt hoặc English.',
+      },
+      updateFeedUrl: {
+        label: 'Địa chỉ nhận bản cập nhật',
+        description: 'Nơi ứng dụng kiểm tra phiên bản mới. Để trống để dùng địa chỉ mặc định.',
+        invalid: 'Hãy nhập địa chỉ bắt đầu bằng https:// hoặc để trống.',
+      },
+    },
+    tooLong: 'Nội dung quá dài: tối đa {{max}} ký tự.',
+  },
+  about: {
+    intro: 'Thông tin về phiên bản, nơi lưu dữ liệu và tình trạng bảo vệ dữ liệu trên máy này.',
+    application: 'Ứng dụng',
+    version: 'Phiên bản',
+    shell: 'Chế độ chạy',
+    shells: {
+      electron: 'Ứng dụng máy tính',
+      web: 'Trình duyệt (máy chủ cục bộ)',
+    },
+    dataDir: 'Thư mục dữ liệu',
+    keyProtection: 'Bảo vệ khoá mã hoá',
+    keyProtections: {
+      'os-keychain': 'Kho khoá của hệ điều hành',
+      passphrase: 'Mật khẩu của người dùng',
+      config: 'Khoá cố định từ cấu hình (chế độ thử nghiệm)',
+    },
+    store: 'Kho dữ liệu',
+    dbPath: 'Tệp dữ liệu',
+    encrypted: 'Mã hoá',
+    encryptedYes: 'Đã mã hoá',
+    encryptedNo: 'Chưa mã hoá',
+    cipher: 'Thuật toán mã hoá',
+    schemaVersion: 'Phiên bản cấu trúc dữ liệu',
+    journalMode: 'Chế độ ghi nhật ký',
+    size: 'Dung lượng',
+    audit: 'Nhật ký truy cập',
+    auditIntact: 'Nguyên vẹn',
+    auditIntactDetail: 'Đã kiểm tra {{checked}} mục, chuỗi băm liền mạch.',
+    auditBroken: 'Bị phá vỡ',
+    auditBrokenDetail: 'Chuỗi bị phá vỡ tại mục {{seq}} ({{reason}}). Các mục từ đây trở đi không còn đáng tin cậy.',
+    auditReasons: {
+      'hash-mismatch': 'mã băm không khớp nội dung',
+      'link-mismatch': 'không nối với mục trước',
+      gap: 'thiếu mục',
+    },
+    recentEntries: 'Hoạt động gần đây',
+    noEntries: 'Chưa có hoạt động nào.',
+    columns: {
+      seq: 'STT',
+      at: 'Thời điểm',
+      actor: 'Người thực hiện',
+      action: 'Hoạt động',
+      details: 'Chi tiết',
+      hash: 'Mã băm',
+    },
+    actions: {
+      vaultCreated: 'Khởi tạo kho dữ liệu',
+      vaultUnlocked: 'Mở khoá kho dữ liệu',
+      settingsChanged: 'Thay đổi cài đặt',
+    },
+    changedFields: 'Đã đổi: {{fields}}',
+  },
+  vault: {
+    setupTitle: 'Khởi tạo kho dữ liệu',
+    setupIntro:
+      'LaborDesk lưu dữ liệu trên máy này trong một kho được mã hoá. Khoá mã hoá được bảo vệ bằng kho khoá của hệ điều hành.',
+    setupIntroPassphrase:
+      'LaborDesk lưu dữ liệu trên máy này trong một kho được mã hoá. Máy này không có kho khoá của hệ điều hành, vì vậy hãy đặt mật khẩu để bảo vệ dữ liệu.',
+    create: 'Tạo kho dữ liệu',
+    passphrase: 'Mật khẩu',
+    passphraseHint: 'Ít nhất {{min}} ký tự. Nên dùng một câu dễ nhớ với bạn nhưng khó đoán với người khác.',
+    passphraseRepeat: 'Nhập lại mật khẩu',
+    passphraseTooShort: 'Mật khẩu cần ít nhất {{min}} ký tự; hãy nhập dài hơn.',
+    passphraseMismatch: 'Hai lần nhập chưa giống nhau; hãy nhập lại cho khớp.',
+    recoveryTitle: 'Khoá khôi phục',
+    recoveryIntro:
+      'Đây là khoá khôi phục của kho dữ liệu. Khoá chỉ hiển thị một lần này. Nếu quên mật khẩu hoặc máy thay đổi, chỉ khoá này mở được dữ liệu.',
+    recoveryInstructions:
+      'Hãy in hoặc chép lại khoá, cất ở nơi an toàn, tách khỏi máy tính này. Không gửi khoá qua thư điện tử hay tin nhắn.',
+    recoveryPrintHeading: 'LaborDesk — Khoá khôi phục kho dữ liệu',
+    recoveryPrintedOn: 'Ngày tạo: {{date}}',
+    print: 'In khoá khôi phục',
+    savedConfirm: 'Tôi đã lưu khoá khôi phục',
+    continue: 'Tiếp tục',
+    unlockTitle: 'Mở khoá kho dữ liệu',
+    unlockIntro: 'Kho dữ liệu đang khoá. Hãy nhập mật khẩu hoặc khoá khôi phục để tiếp tục.',
+    unlockWith: 'Mở bằng',
+    methods: {
+      passphrase: 'Mật khẩu',
+      'recovery-key': 'Khoá khôi phục',
+    },
+    recoveryKey: 'Khoá khôi phục',
+    recoveryKeyHint: '32 ký tự, ví dụ ABCD-EFGH-…; có thể bỏ dấu gạch.',
+    recoveryKeyInvalid: 'Khoá khôi phục gồm 32 chữ cái A–Z và số 2–7; hãy kiểm tra lại bản đã in.',
+    unlock: 'Mở khoá',
+    noUnlockMethod: 'Không có cách nào để mở kho dữ liệu trên máy này. Hãy liên hệ bộ phận hỗ trợ.',
+  },
+} as const;

@@ -1,0 +1,46 @@
+// The navigation areas (ARCHITECTURE.md §6) in menu order, each with its icon and Alt+digit shortcut.
+import {
+  IconBuildingSkyscraper,
+  IconChecklist,
+  IconFileDescription,
+  IconInfoCircle,
+  IconReportAnalytics,
+  IconSettings,
+  IconSignature,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+
+export const areaIds = ['enterprises', 'contracts', 'workers', 'filings', 'review', 'reports', 'settings', 'about'] as const;
+export type AreaId = (typeof areaIds)[number];
+
+/** Areas whose screens are still to come; they show what will be there. */
+export type UpcomingAreaId = Exclude<AreaId, 'settings' | 'about'>;
+
+export interface Area {
+  id: AreaId;
+  icon: Icon;
+  /** Mantine hotkey notation, e.g. `alt+1`. */
+  hotkey: string;
+}
+
+export const areas: readonly Area[] = [
+  { id: 'enterprises', icon: IconBuildingSkyscraper },
+  { id: 'contracts', icon: IconFileDescription },
+  { id: 'workers', icon: IconUsers },
+  { id: 'filings', icon: IconSignature },
+  { id: 'review', icon: IconChecklist },
+  { id: 'reports', icon: IconReportAnalytics },
+  { id: 'settings', icon: IconSettings },
+  { id: 'about', icon: IconInfoCircle },
+].map((area, index) => ({ ...area, id: area.id as AreaId, hotkey: `alt+${index + 1}` }));
+
+export const defaultAreaId: AreaId = 'enterprises';
+
+export function isAreaId(value: string): value is AreaId {
+  return (areaIds as readonly string[]).includes(value);
+}
+
+export function areaHref(id: AreaId): string {
+  return `#/${id}`;
+}
