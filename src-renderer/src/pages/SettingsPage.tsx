@@ -164,7 +164,7 @@ function SaveState({ savedAt, dirty }: { savedAt: Date | null; dirty: boolean })
   const language = useLanguage();
   if (savedAt && !dirty) {
     return (
-      <Group gap={4} c="green.8" role="status">
+      <Group gap={4} c="green" role="status">
         <IconCheck size={16} />
         <Text size="sm">{t('settings.saved', { time: formatTime(savedAt, language) })}</Text>
       </Group>

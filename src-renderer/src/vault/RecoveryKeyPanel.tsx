@@ -33,13 +33,13 @@ export function RecoveryKeyPanel({ recoveryKey, onContinue }: { recoveryKey: str
             </Text>
             <Text
               ff="monospace"
-              fz={22}
+              fz={18}
               fw={600}
               ta="center"
-              lts={1}
+              lts={0.5}
               py="sm"
               data-testid="recovery-key"
-              style={{ userSelect: 'all', overflowWrap: 'anywhere' }}
+              style={{ userSelect: 'all', whiteSpace: 'nowrap' }}
             >
               {recoveryKey}
             </Text>
