@@ -51,8 +51,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     for (const key of settingKeys) if (!form.isDirty(key)) Object.assign(next, { [key]: settings[key] });
     form.setValues(next);
     form.resetDirty(settings);
-    // form is stable per component; re-running on it would loop.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new settings object triggers this; `form` changes identity on every keystroke.
   }, [settings]);
 
   const submit = form.onSubmit((values) => {
