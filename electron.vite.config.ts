@@ -1,0 +1,45 @@
+// Build of the three Electron bundles (main + web host, sandboxed preload, renderer) into out/.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const fromRoot = (path: string) => resolve(import.meta.dirname, path);
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: fromRoot('out/main'),
+      rolldownOptions: {
+        // The web host shares the core with the Electron main process, so both are built here:
+        // out/main/index.js runs in Electron, out/main/web-host.js runs in plain Node.
+        input: {
+          index: fromRoot('src-main/electron/main.ts'),
+          'web-host': fromRoot('src-main/web-host/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: fromRoot('out/preload'),
+      // A sandboxed preload can require only 'electron' and a few built-ins, never node_modules:
+      // everything else (zod, via the contract) has to be bundled in.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: fromRoot('src-preload/index.ts') },
+        // Sandboxed preloads are loaded as CommonJS even though package.json says "type": "module".
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: fromRoot('src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: fromRoot('out/renderer'),
+      rolldownOptions: {
+        input: { index: fromRoot('src-renderer/index.html') },
+      },
+    },
+  },
+});
