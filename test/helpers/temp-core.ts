@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCore, type Core, type CoreConfig } from '../../src-main/core/index';
 
-export const migrationsDir = fileURLToPath(new URL('../../src-main/core/db/migrations', import.meta.url));
+// Vitest runs from the repository root; under happy-dom `new URL(.., import.meta.url)` is not a file URL.
+export const migrationsDir = join(process.cwd(), 'src-main', 'core', 'db', 'migrations');
 
 const made: string[] = [];
 
