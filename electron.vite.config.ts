@@ -2,8 +2,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
+
+/**
+ * The dev server (`electron-vite dev`) injects React's hot-reload preamble as an inline script, which the
+ * page's strict meta CSP would block. In dev only, drop the meta tag: the Electron session then applies
+ * its dev policy as a header (src-main/electron/content-security-policy.ts). Builds keep the meta tag.
+ */
+const devOnlyRelaxMetaCsp: Plugin = {
+  name: 'labordesk-dev-relax-meta-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+};
 
 export default defineConfig({
   main: {
@@ -34,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devOnlyRelaxMetaCsp],
     build: {
       outDir: fromRoot('out/renderer'),
       rolldownOptions: {
