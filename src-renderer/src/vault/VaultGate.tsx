@@ -1,17 +1,15 @@
 // Decides what comes before the app: set up the store, unlock it, show the new recovery key, or go on.
-import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../data/query-keys';
 import { useVaultSetup, useVaultStatus } from '../data/use-vault';
+import { FullScreenLoader } from '../shell/FullScreenLoader';
 import { StartupErrorScreen } from '../shell/StartupErrorScreen';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { VaultSetupScreen } from './VaultSetupScreen';
 import { VaultUnlockScreen } from './VaultUnlockScreen';
 
 export function VaultGate({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const status = useVaultStatus();
   // The setup mutation lives here, not in the setup screen: the 'vault:changed' event can say
@@ -31,11 +29,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
     );
   }
   if (status.isPending) {
-    return (
-      <Center mih="100vh">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+    return <FullScreenLoader />;
   }
   if (status.isError) return <StartupErrorScreen error={status.error} onRetry={() => void status.refetch()} />;
 
