@@ -23,6 +23,30 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'portal-pglite',
+          environment: 'node',
+          include: ['test/portal/**/*.test.ts'],
+          env: { PORTAL_TEST_DATABASE: 'pglite' },
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The same portal suite against a real PostgreSQL server (a throwaway cluster per run).
+        test: {
+          name: 'portal-postgres',
+          environment: 'node',
+          include: ['test/portal/**/*.test.ts'],
+          env: { PORTAL_TEST_DATABASE: 'postgres' },
+          globalSetup: ['test/portal/setup/postgres-global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'renderer',

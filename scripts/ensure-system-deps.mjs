@@ -1,11 +1,17 @@
 // Installs the Debian packages the test suite needs (when run as root), or says which are missing.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
-/** What the tests use from the system: a file that proves it is there, and its Debian package. */
-const required = [{ file: '/usr/bin/chromium', pkg: 'chromium', for: 'Playwright end-to-end tests' }];
+const postgresInstalled = () =>
+  existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 
-const missing = required.filter((item) => !existsSync(item.file));
+/** What the tests use from the system: how to tell it is there, and its Debian package. */
+const required = [
+  { present: () => existsSync('/usr/bin/chromium'), pkg: 'chromium', for: 'Playwright end-to-end tests' },
+  { present: postgresInstalled, pkg: 'postgresql', for: 'the portal tests on PostgreSQL' },
+];
+
+const missing = required.filter((item) => !item.present());
 if (missing.length === 0) process.exit(0);
 
 const names = missing.map((item) => item.pkg);
@@ -20,8 +26,8 @@ const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
 execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
 for (const item of missing) {
-  if (!existsSync(item.file)) {
-    console.error(`${item.pkg} installed but ${item.file} is still missing`);
+  if (!item.present()) {
+    console.error(`${item.pkg} installed but still not usable`);
     process.exit(1);
   }
 }

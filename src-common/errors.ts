@@ -58,6 +58,75 @@ export const errorMessages = {
     vi: 'Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.',
     en: 'The data file is damaged. Restore it from a backup.',
   },
+  // Portal (reference central portal and the client that talks to it).
+  AUTH_REQUIRED: {
+    vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.',
+    en: 'Your session is invalid or has expired. Please sign in again.',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The username or password is not correct.',
+  },
+  AUTH_ACCOUNT_LOCKED: {
+    vi: 'Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau.',
+    en: 'The account is temporarily locked after too many wrong passwords. Please try again later.',
+  },
+  AUTH_ACCOUNT_DISABLED: {
+    vi: 'Tài khoản đã bị vô hiệu hoá. Hãy liên hệ quản trị hệ thống.',
+    en: 'The account is disabled. Contact the system administrator.',
+  },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password before continuing.',
+  },
+  AUTH_TEMPORARY_PASSWORD_EXPIRED: {
+    vi: 'Mật khẩu tạm thời đã hết hạn. Hãy đề nghị quản trị cấp lại.',
+    en: 'The temporary password has expired. Ask the administrator for a new one.',
+  },
+  CURRENT_PASSWORD_INCORRECT: {
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is not correct.',
+  },
+  PASSWORD_POLICY: {
+    vi: 'Mật khẩu mới chưa đạt yêu cầu an toàn.',
+    en: 'The new password does not meet the password policy.',
+  },
+  FORBIDDEN: {
+    vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+    en: 'Your account is not allowed to do this.',
+  },
+  BRANCH_FUNCTION_NOT_GRANTED: {
+    vi: 'Chi nhánh chưa được doanh nghiệp phân quyền chức năng này.',
+    en: 'The enterprise has not delegated this function to the branch.',
+  },
+  NOT_FOUND: {
+    vi: 'Không tìm thấy dữ liệu (hoặc bạn không có quyền xem).',
+    en: 'Not found (or you are not allowed to see it).',
+  },
+  CONFLICT: {
+    vi: 'Dữ liệu trùng với bản ghi đã có.',
+    en: 'This conflicts with an existing record.',
+  },
+  VERSION_CONFLICT: {
+    vi: 'Phiên bản hồ sơ không hợp lệ: đã có phiên bản mới hơn hoặc thiếu phiên bản trước.',
+    en: 'Wrong filing version: a newer version exists or the previous one is missing.',
+  },
+  MUTATION_ID_CONFLICT: {
+    vi: 'Mã thay đổi đã được dùng cho dữ liệu khác.',
+    en: 'This change id was already used for other data.',
+  },
+  UNKNOWN_MUTATION_KIND: {
+    vi: 'Loại thay đổi không được cổng hỗ trợ.',
+    en: 'The portal does not support this kind of change.',
+  },
+  RATE_LIMITED: {
+    vi: 'Quá nhiều yêu cầu. Vui lòng đợi một lát rồi thử lại.',
+    en: 'Too many requests. Please wait a moment and try again.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Dữ liệu gửi lên quá lớn.',
+    en: 'The request is too large.',
+  },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {
     vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',

@@ -1,0 +1,112 @@
+// Builds the portal: Fastify with zod schemas from src-common, OpenAPI at /docs, access checks, services.
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { portalError } from './http/portal-error';
+import { AdminService } from './admin/admin.service';
+import { adminRoutes } from './admin/admin.routes';
+import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/auth.service';
+import { authRoutes, type LoginRateLimit } from './auth/auth.routes';
+import type { PortalDatabase } from './db/connection';
+import { accessHook } from './http/access';
+import { systemClock, type Clock } from './http/clock';
+import { handleError } from './http/error-handler';
+import type { PortalServices } from './http/services';
+import { PopulationRegistry } from './population/population-registry';
+import { populationRoutes } from './population/population.routes';
+import { RecordsService } from './records/records.service';
+import { recordsRoutes } from './records/records.routes';
+import { SyncService } from './sync/sync.service';
+import { syncRoutes } from './sync/sync.routes';
+
+export const portalVersion = '0.1.0';
+
+export interface PortalOptions {
+  database: PortalDatabase;
+  clock?: Clock;
+  authPolicy?: AuthPolicy;
+  loginRateLimit?: LoginRateLimit;
+  /** Fastify/pino logger settings; false in tests that do not look at logs. */
+  logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-For from a reverse proxy (production behind nginx); off by default. */
+  trustProxy?: boolean;
+}
+
+export interface Portal {
+  app: FastifyInstance;
+  services: PortalServices;
+}
+
+/** Headers and body fields whose values never reach the logs. */
+export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'password', 'currentPassword', 'newPassword', 'token', 'temporaryPassword'];
+
+export async function buildPortal(options: PortalOptions): Promise<Portal> {
+  const clock = options.clock ?? systemClock;
+  const policy = options.authPolicy ?? defaultAuthPolicy;
+  const { db } = options.database;
+  const auth = new AuthService(db, clock, policy);
+  const services: PortalServices = {
+    auth,
+    admin: new AdminService(db, clock, auth, policy.temporaryPasswordTtlMs),
+    records: new RecordsService(db),
+    sync: new SyncService(db, clock),
+    population: new PopulationRegistry(db),
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Ids for log correlation; the client may not choose them.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request) => {
+    throw portalError('NOT_FOUND', { route: `${request.method} ${request.url.split('?')[0]}` });
+  });
+  app.decorateRequest('session', null);
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    void reply.header('x-content-type-options', 'nosniff');
+  });
+
+  // The API description is public; every other route declares its access (and defaults to signed-in).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' };
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'LaborDesk reference portal', version: portalVersion, description: 'The central portal API LaborDesk syncs with.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(portalError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }), { statusCode: 429 }),
+  });
+  app.addHook('preHandler', accessHook(auth));
+
+  app.get(
+    '/api/v1/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['meta'], summary: 'Liveness and storage kind', response: { 200: z.object({ status: z.literal('ok'), storage: z.string(), version: z.string() }) } },
+    },
+    async () => ({ status: 'ok' as const, storage: options.database.kind, version: portalVersion }),
+  );
+  await app.register(authRoutes(services, options.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 }));
+  await app.register(adminRoutes(services));
+  await app.register(recordsRoutes(services));
+  await app.register(syncRoutes(services));
+  await app.register(populationRoutes(services));
+  await app.ready();
+  return { app, services };
+}

@@ -1,0 +1,121 @@
+// Push (idempotent, per-mutation answers) and pull (the caller's visible changes after a cursor).
+import { and, asc, gt, inArray, lte, max } from 'drizzle-orm';
+import { CodedError, errorMessage, hasErrorCode } from '../../../src-common/errors';
+import type { Language } from '../../../src-common/language';
+import { isMutationKind, mutationPayloadSchemas, type Mutation } from '../../../src-common/portal-api/mutations';
+import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
+import { normalizeStrings } from '../../../src-common/text';
+import type { PortalDb } from '../db/connection';
+import { appliedMutations, changeLog } from '../db/schema';
+import type { Clock } from '../http/clock';
+import { validationDetails } from '../http/validation-details';
+import type { Principal } from '../scope/principal';
+import { visibleWhere } from '../scope/visibility';
+import { writeTransaction } from './change-log';
+import { PushBatch, type ValidMutation } from './push-batch';
+
+type Verdict = { id: string; status: 'applied'; changeIndex: number } | { id: string; status: 'duplicate' } | Extract<PushResult, { status: 'rejected' }>;
+
+export class SyncService {
+  constructor(
+    private readonly db: PortalDb,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Applies a batch in one transaction. Each mutation is answered on its own: a rejected one changes
+   * nothing and does not stop the ones after it; one already applied answers `duplicate`.
+   */
+  async push(principal: Principal, mutations: readonly Mutation[], language: Language): Promise<PushResult[]> {
+    const reject = (id: string, code: CodedError['code'], details?: unknown): Verdict => ({
+      id,
+      status: 'rejected',
+      error: { code, message: errorMessage(code, language), ...(details === undefined ? {} : { details }) },
+    });
+    return writeTransaction(this.db, async (tx) => {
+      const now = this.clock.now();
+      const ids = [...new Set(mutations.map((m) => m.id))];
+      const known = await tx
+        .select({ id: appliedMutations.id, accountId: appliedMutations.accountId })
+        .from(appliedMutations)
+        .where(inArray(appliedMutations.id, ids));
+      const appliedBy = new Map(known.map((row) => [row.id, row.accountId]));
+
+      const valid = new Map<Mutation, ValidMutation>();
+      for (const m of mutations) {
+        if (!isMutationKind(m.kind)) continue;
+        const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
+        if (parsed.success) valid.set(m, { id: m.id, kind: m.kind, payload: parsed.data, ...(m.signature ? { signature: m.signature } : {}) } as ValidMutation);
+      }
+      const batch = await PushBatch.load(tx, principal, [...valid.values()], now);
+
+      const verdicts: Verdict[] = [];
+      for (const m of mutations) {
+        const earlierAccount = appliedBy.get(m.id);
+        if (earlierAccount !== undefined) {
+          verdicts.push(earlierAccount === principal.accountId ? { id: m.id, status: 'duplicate' } : reject(m.id, 'MUTATION_ID_CONFLICT'));
+          continue;
+        }
+        if (!isMutationKind(m.kind)) {
+          verdicts.push(reject(m.id, 'UNKNOWN_MUTATION_KIND', { kind: m.kind }));
+          continue;
+        }
+        const mutation = valid.get(m);
+        if (!mutation) {
+          const issues = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload)).error;
+          verdicts.push(reject(m.id, 'VALIDATION_FAILED', issues ? validationDetails(issues) : undefined));
+          continue;
+        }
+        try {
+          batch.apply(mutation);
+        } catch (error) {
+          if (!hasErrorCode(error)) throw error;
+          verdicts.push(reject(m.id, error.code, error.details));
+          continue;
+        }
+        appliedBy.set(m.id, principal.accountId);
+        verdicts.push({ id: m.id, status: 'applied', changeIndex: batch.lastChangeIndex });
+      }
+
+      const seqs = await batch.write(tx);
+      const appliedRows = verdicts.flatMap((v) =>
+        v.status === 'applied'
+          ? [{ id: v.id, accountId: principal.accountId, kind: mutations.find((m) => m.id === v.id)!.kind, changeSeq: BigInt(seqs[v.changeIndex]!), appliedAt: now }]
+          : [],
+      );
+      for (let i = 0; i < appliedRows.length; i += 1000) await tx.insert(appliedMutations).values(appliedRows.slice(i, i + 1000));
+      return verdicts.map((v) => (v.status === 'applied' ? { id: v.id, status: 'applied', seq: seqs[v.changeIndex]! } : v));
+    });
+  }
+
+  /**
+   * Changes after `cursor` that the caller may see, oldest first. The upper bound is read first; since
+   * sequence numbers commit in order (change-log.ts), everything up to it is final, so when the page
+   * is the last one the cursor can jump to it and skip rows the caller may not see.
+   */
+  async pull(principal: Principal, cursor: string, limit: number): Promise<PullResponse> {
+    const after = BigInt(cursor);
+    const [bound] = await this.db.select({ top: max(changeLog.seq) }).from(changeLog);
+    const top = bound?.top ?? 0n;
+    if (top <= after) return { changes: [], nextCursor: cursor, hasMore: false };
+    const rows = await this.db
+      .select()
+      .from(changeLog)
+      .where(and(gt(changeLog.seq, after), lte(changeLog.seq, top), visibleWhere(principal)))
+      .orderBy(asc(changeLog.seq))
+      .limit(limit + 1);
+    const hasMore = rows.length > limit;
+    const page = hasMore ? rows.slice(0, limit) : rows;
+    const changes: Change[] = page.map((row) => ({
+      seq: row.seq.toString(),
+      entity: row.entity as Change['entity'],
+      id: row.entityId,
+      version: row.version,
+      op: row.op as Change['op'],
+      data: row.data as Record<string, unknown>,
+      at: row.at.toISOString(),
+    }));
+    const nextCursor = hasMore ? changes.at(-1)!.seq : top.toString();
+    return { changes, nextCursor, hasMore };
+  }
+}
