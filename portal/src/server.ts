@@ -11,7 +11,7 @@ import { adminRoutes } from './admin/admin.routes';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/auth.service';
 import { authRoutes, type LoginRateLimit } from './auth/auth.routes';
 import type { PortalDatabase } from './db/connection';
-import { accessHook } from './http/access';
+import { accessHook, type Access } from './http/access';
 import { systemClock, type Clock } from './http/clock';
 import { handleError } from './http/error-handler';
 import type { PortalServices } from './http/services';
@@ -35,9 +35,17 @@ export interface PortalOptions {
   trustProxy?: boolean;
 }
 
+export interface PortalRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 export interface Portal {
   app: FastifyInstance;
   services: PortalServices;
+  /** Every API route with its declared access (the scope test checks it covers them all). */
+  routes: PortalRoute[];
 }
 
 /** Headers and body fields whose values never reach the logs. */
@@ -76,8 +84,12 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   });
 
   // The API description is public; every other route declares its access (and defaults to signed-in).
+  const routes: PortalRoute[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access ?? 'any' });
+    }
   });
   await app.register(swagger, {
     openapi: {
@@ -108,5 +120,5 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   await app.register(syncRoutes(services));
   await app.register(populationRoutes(services));
   await app.ready();
-  return { app, services };
+  return { app, services, routes };
 }
