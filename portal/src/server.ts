@@ -104,7 +104,8 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     errorResponseBuilder: (_request, context) =>
       Object.assign(portalError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }), { statusCode: 429 }),
   });
-  app.addHook('preHandler', accessHook(auth));
+  // onRequest: the session is checked before the body is even parsed or validated.
+  app.addHook('onRequest', accessHook(auth));
 
   app.get(
     '/api/v1/health',

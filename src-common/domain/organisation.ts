@@ -45,7 +45,11 @@ export const branchFieldsSchema = z.strictObject({
   name: text(300),
   address: addressSchema,
   manager: text(150),
-  functions: z.array(branchFunctionSchema).max(10).transform((list) => [...new Set(list)].sort()),
+  // No transforms in shared schemas: the portal also uses them to encode responses.
+  functions: z
+    .array(branchFunctionSchema)
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, { message: 'duplicateFunction' }),
 });
 export type BranchFields = z.infer<typeof branchFieldsSchema>;
 
