@@ -34,6 +34,7 @@ export function isVisible(principal: Principal, row: RowScope): boolean {
       return row.enterpriseId !== null && row.enterpriseId === principal.enterpriseId;
     case 'branchStaff':
       return (
+        principal.branchId !== undefined &&
         row.enterpriseId !== null &&
         row.enterpriseId === principal.enterpriseId &&
         (row.branchId === principal.branchId || (row.branchId === null && sharedWithBranches.includes(row.entity)))
