@@ -39,7 +39,7 @@ beforeAll(async () => {
   const at = new Date();
   for (let i = 0; i < scopes.length; i += 500) {
     await database.db.insert(changeLog).values(
-      scopes.slice(i, i + 500).map((scope, j) => ({ entity: scope.entity, entityId: String(i + j), version: 1, op: 'upsert', data: {}, ...scope, at })),
+      scopes.slice(i, i + 500).map((scope, j) => ({ ...scope, entityId: String(i + j), version: 1, op: 'upsert', data: {}, at })),
     );
   }
 });
