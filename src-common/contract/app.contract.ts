@@ -1,4 +1,4 @@
-// Area `app`: what the About page shows (version, data folder, store status).
+// Area `app`: what the About page shows (version, data folder, store status, portal address).
 import { z } from 'zod';
 import { defineArea } from './define';
 
@@ -18,6 +18,8 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   db: DbStatusSchema,
   keyProtection: z.enum(['os-keychain', 'passphrase', 'config']),
+  /** The central portal the shell was started with; null when none is configured. */
+  portalUrl: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

@@ -29,6 +29,11 @@ export interface CoreConfig {
   logger?: Logger;
   /** Cost of the passphrase KDF (scrypt N); tests lower it, production keeps the default. */
   scryptCost?: number;
+  /**
+   * The central portal's base address (http or https, no trailing slash), from the shell's flags or
+   * environment; the shells check it with parsePortalUrl. Absent: no portal configured.
+   */
+  portalUrl?: string;
 }
 
 export type EventListener = (topic: Topic, payload: unknown) => void;

@@ -14,6 +14,7 @@ import { createOpenServices, type OpenServices } from './services';
 import { VaultService } from './vault/vault.service';
 
 export type { Core, CoreConfig, OsKeychain, StoreKeySource } from './core.types';
+export { parsePortalUrl } from './portal-url';
 
 export const STORE_FILE = 'labordesk.db';
 export const VAULT_FILE = 'vault.json';

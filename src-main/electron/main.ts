@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { eventChannel } from '../../src-common/contract';
 import { errorMessage, hasErrorCode } from '../../src-common/errors';
-import { createCore, type Core } from '../core';
+import { createCore, parsePortalUrl, type Core } from '../core';
 import { createConsoleLogger } from '../core/logger';
 import { registerIpcHandlers } from './ipc.handlers';
 import { createOsKeychain } from './os-keychain';
@@ -43,6 +43,18 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession, location);
+  let portalUrl: string | undefined;
+  try {
+    // `npm start` sets it to the embedded demo portal; a deployment may point it at the real one.
+    portalUrl = parsePortalUrl(process.env['LABORDESK_PORTAL_URL'], 'LABORDESK_PORTAL_URL');
+  } catch (error) {
+    // A configuration mistake by whoever launched the app: say exactly what is wrong.
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error('invalid configuration', { reason });
+    dialog.showErrorBox('LaborDesk', reason);
+    app.exit(1);
+    return;
+  }
   try {
     core = await createCore({
       appVersion: app.getVersion(),
@@ -52,6 +64,7 @@ async function start(): Promise<void> {
       // safeStorage works only after 'ready'; the vault needs a passphrase when this is null.
       key: { kind: 'vault', osKeychain: createOsKeychain(safeStorage, process.platform) },
       logger: createConsoleLogger('core'),
+      portalUrl,
     });
   } catch (error) {
     fatal('the core did not start', error);

@@ -1,4 +1,4 @@
-// Command line of the web host: `node out/main/web-host.js [--data-dir DIR] [--port N] [--demo]`.
+// Command line of the web host: `node out/main/web-host.js [--data-dir DIR] [--port N] [--demo] [--portal-url URL]`.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { errorMessage, hasErrorCode } from '../../src-common/errors';
-import { createCore, type StoreKeySource } from '../core/index';
+import { createCore, parsePortalUrl, type StoreKeySource } from '../core/index';
 import { createConsoleLogger } from '../core/logger';
 import { findAppRoot } from './app-root';
 import { startWebHost } from './web-host';
@@ -16,6 +16,7 @@ const usage = `LaborDesk web host (browser mode)
   --data-dir DIR     keep data in DIR; the store key comes from LABORDESK_STORE_KEY (64 hex digits),
                      otherwise the app asks for a passphrase (there is no OS keychain in browser mode)
   --port N           port on 127.0.0.1 (default: a free one)
+  --portal-url URL   the central portal (http:// or https://); otherwise LABORDESK_PORTAL_URL, if set
   LABORDESK_WEB_TOKEN sets the per-launch token (tests); otherwise it is random.`;
 
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
+      'portal-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  const portalUrl = values['portal-url'] !== undefined
+    ? parsePortalUrl(values['portal-url'], '--portal-url')
+    : parsePortalUrl(process.env.LABORDESK_PORTAL_URL, 'LABORDESK_PORTAL_URL');
 
   const dataDir = values.demo || !values['data-dir']
     ? mkdtempSync(join(tmpdir(), 'labordesk-demo-'))
@@ -52,9 +57,11 @@ async function main(): Promise<void> {
     migrationsDir: join(root, 'src-main', 'core', 'db', 'migrations'),
     key,
     logger,
+    portalUrl,
   });
   const host = await startWebHost({ core, rendererDir, port, token: process.env.LABORDESK_WEB_TOKEN, logger });
   console.log(`LaborDesk data folder: ${dataDir}`);
+  console.log(`LaborDesk central portal: ${portalUrl ?? 'not configured'}`);
   console.log(`LaborDesk is running at: ${host.url}`);
 
   const stop = async () => {

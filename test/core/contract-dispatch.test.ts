@@ -70,7 +70,17 @@ describe('contract dispatch', () => {
       shell: 'web',
       keyProtection: 'config',
       db: { encrypted: true, cipher: 'sqlcipher', journalMode: 'wal', schemaVersion: 2 },
+      portalUrl: null,
     });
+    await core.close();
+  });
+
+  it('reports the central portal the shell was started with', async () => {
+    const core = await createTestCore({ portalUrl: 'http://127.0.0.1:41655' });
+    const info = expectOk(await core.invoke('app:info', {}));
+    expect(info).toMatchObject({ portalUrl: 'http://127.0.0.1:41655' });
+    // The output schema of the contract accepts it as sent.
+    expect(contract['app:info'].output.parse(info)).toMatchObject({ portalUrl: 'http://127.0.0.1:41655' });
     await core.close();
   });
 });

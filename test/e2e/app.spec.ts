@@ -73,11 +73,14 @@ test('About shows the encrypted store and an intact audit chain with the setting
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await expect(page.getByText('Encrypted', { exact: true })).toBeVisible();
   await expect(page.getByText('Intact', { exact: true })).toBeVisible();
+  // The e2e web host is started without --portal-url.
+  await expect(page.getByRole('row', { name: 'Central portal not configured' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Settings changed' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/about-screen.png', fullPage: true });
 
   // Back to Vietnamese, through the header switch, so the language choice is exercised both ways.
   await chooseLanguage(page, 'Tiếng Việt');
   await expect(page.getByRole('heading', { name: 'Giới thiệu' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Cổng trung tâm chưa cấu hình' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Thay đổi cài đặt' }).first()).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../src-main/web-host/web-host';
 import { resolveStaticPath } from '../../src-main/web-host/static-files';
-import type { Core } from '../../src-main/core/index';
+import type { Core, CoreConfig } from '../../src-main/core/index';
 import { createTestCore, removeTempDirs, tempDir } from '../helpers/temp-core';
 
 const opened: { host: WebHost; core: Core }[] = [];
@@ -18,12 +18,12 @@ afterEach(async () => {
   removeTempDirs();
 });
 
-async function startHost() {
+async function startHost(coreOverrides: Partial<CoreConfig> = {}) {
   const rendererDir = tempDir('labordesk-renderer-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>LaborDesk</title>');
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const core = await createTestCore();
+  const core = await createTestCore(coreOverrides);
   const host = await startWebHost({ core, rendererDir });
   opened.push({ host, core });
   return { host, core, rendererDir };
@@ -93,6 +93,13 @@ describe('web host', () => {
     expect(good).toMatchObject({ ok: true, value: { portalUrl: 'https://portal.gov.vn', uiLanguage: 'en' } });
     expect(await client.call('nope:nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(client.events).toContainEqual(expect.objectContaining({ type: 'event', topic: 'settings:changed' }));
+    client.ws.close();
+  });
+
+  it('reports the central portal it was started with through app:info', async () => {
+    const { host } = await startHost({ portalUrl: 'http://127.0.0.1:8080' });
+    const client = await openClient(host);
+    expect(await client.call('app:info', {})).toMatchObject({ ok: true, value: { shell: 'web', portalUrl: 'http://127.0.0.1:8080' } });
     client.ws.close();
   });
 

@@ -1,4 +1,4 @@
-// What the About page shows: version, shell, data folder, the store's encryption and schema.
+// What the About page shows: version, shell, data folder, the store's encryption and schema, the portal.
 import type { AppInfo } from '../../../src-common/contract';
 import type { CoreConfig } from '../core.types';
 import { STORE_CIPHER, type Store } from '../db/store';
@@ -25,6 +25,7 @@ export class AppService {
         sizeBytes: this.store.sizeBytes(),
       },
       keyProtection: this.vault.protection(),
+      portalUrl: this.config.portalUrl ?? null,
     };
   }
 }

@@ -100,6 +100,8 @@ export const en: Messages = {
     },
     dataDir: 'Data folder',
     keyProtection: 'Encryption key protection',
+    portalUrl: 'Central portal',
+    portalNotConfigured: 'not configured',
     keyProtections: {
       'os-keychain': 'Operating system keychain',
       passphrase: "User's passphrase",

@@ -99,6 +99,8 @@ export const vi = {
     },
     dataDir: 'Thư mục dữ liệu',
     keyProtection: 'Bảo vệ khoá mã hoá',
+    portalUrl: 'Cổng trung tâm',
+    portalNotConfigured: 'chưa cấu hình',
     keyProtections: {
       'os-keychain': 'Kho khoá của hệ điều hành',
       passphrase: 'Mật khẩu của người dùng',

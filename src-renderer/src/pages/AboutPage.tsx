@@ -1,4 +1,4 @@
-// Giới thiệu: version, data folder, store encryption, key protection and the audit chain's state.
+// Giới thiệu: version, data folder, central portal, store encryption, key protection and the audit chain's state.
 import { ActionIcon, Badge, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconRefresh, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -63,6 +63,16 @@ function AppFacts({ info }: { info: AppInfo }) {
             { label: t('about.shell'), value: t(`about.shells.${info.shell}`) },
             { label: t('about.dataDir'), value: <Code>{info.dataDir}</Code> },
             { label: t('about.keyProtection'), value: t(`about.keyProtections.${info.keyProtection}`) },
+            {
+              label: t('about.portalUrl'),
+              value: info.portalUrl ? (
+                <Code>{info.portalUrl}</Code>
+              ) : (
+                <Text span size="sm" c="dimmed">
+                  {t('about.portalNotConfigured')}
+                </Text>
+              ),
+            },
           ]}
         />
       </Section>
