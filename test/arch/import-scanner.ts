@@ -92,7 +92,7 @@ export function layerOf(path: string): Layer {
 
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 /** Packages that only work in Node (native code, sockets, servers, Electron's main side). */
-const nodeOnlyPackages = ['better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'ws', 'electron-updater', 'pkcs11js', 'fastify', 'pg', '@electric-sql/pglite', 'argon2'];
+const nodeOnlyPackages = ['better-sqlite3', 'drizzle-orm', 'drizzle-kit', 'ws', 'electron-updater', 'pkcs11js', 'fastify', 'pg', '@electric-sql/pglite', '@node-rs/argon2'];
 
 const packageName = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier);
