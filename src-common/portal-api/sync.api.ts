@@ -42,6 +42,8 @@ export const changeSchema = z.object({
   op: z.enum(['upsert', 'delete']),
   data: z.record(z.string(), z.unknown()),
   at: z.string(),
+  /** The mutation that made the change, when a client pushed it (absent for administrative writes). */
+  mutationId: z.string().optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

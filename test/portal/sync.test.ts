@@ -54,6 +54,9 @@ describe(`sync push (${storageKind})`, () => {
     expect(await changeCount()).toBe(before);
     const [row] = await portal.database.db.select().from(employers).where(eq(employers.id, (batch[0]!.payload as { id: string }).id));
     expect(row?.version).toBe(1);
+    // Each pulled change names the mutation that made it, so a client whose push answer was lost can close it.
+    const pulledIds = new Set((await pullAll(org.admin.token, 5000)).changes.map((c) => (c as { mutationId?: string }).mutationId));
+    for (const m of batch) expect(pulledIds.has(m.id)).toBe(true);
   });
 
   it('answers a repeat inside one batch as duplicate', async () => {

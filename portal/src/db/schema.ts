@@ -145,6 +145,9 @@ export const changeLog = pgTable(
     branchId: uuid('branch_id'),
     provinceCode: text('province_code'),
     communeCode: text('commune_code'),
+    /** The pushed mutation that made this change (null for administrative writes): lets a client close
+     *  an outbox entry from the pull when the push answer was lost. */
+    mutationId: uuid('mutation_id'),
     at: timestamptz('at').notNull(),
   },
   (t) => [

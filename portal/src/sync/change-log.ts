@@ -15,6 +15,7 @@ export interface ChangeEntry {
   op: 'upsert' | 'delete';
   data: Record<string, unknown>;
   scope: Omit<RowScope, 'entity'>;
+  mutationId?: string;
 }
 
 /** Any 64-bit number works; this one names the lock "labordesk change log" in pg_locks. */
@@ -53,6 +54,7 @@ export async function appendChanges(tx: PortalTx, entries: readonly ChangeEntry[
       branchId: entry.scope.branchId,
       provinceCode: entry.scope.provinceCode,
       communeCode: entry.scope.communeCode,
+      mutationId: entry.mutationId ?? null,
       at,
     }));
     await tx.insert(changeLog).values(rows);

@@ -56,6 +56,7 @@ export class PushBatch {
   private readonly dirty = { enterprise: false, branches: new Set<string>(), employers: new Set<string>(), brokers: new Set<string>() };
   private readonly newFilings: FilingRow[] = [];
   private readonly changes: ChangeEntry[] = [];
+  private currentMutationId: string | undefined;
 
   private constructor(
     private readonly principal: Principal,
@@ -108,6 +109,7 @@ export class PushBatch {
 
   /** Checks and applies one mutation to the in-memory state; throws a coded error to reject it. */
   apply(mutation: ValidMutation): void {
+    this.currentMutationId = mutation.id;
     switch (mutation.kind) {
       case 'enterprise.updateProfile':
         return this.updateProfile(mutation.payload as MutationPayload<'enterprise.updateProfile'>);
@@ -258,7 +260,7 @@ export class PushBatch {
 
   private record(change: Omit<ChangeEntry, 'op' | 'scope'> & { scope: RowScope }): void {
     const { entity: _sameAsChangeEntity, ...scope } = change.scope;
-    this.changes.push({ ...change, op: 'upsert', scope });
+    this.changes.push({ ...change, op: 'upsert', scope, ...(this.currentMutationId ? { mutationId: this.currentMutationId } : {}) });
   }
 
   /** Writes the final state of every touched row and the change log; returns each change's seq. */

@@ -114,6 +114,7 @@ export class SyncService {
       op: row.op as Change['op'],
       data: row.data as Record<string, unknown>,
       at: row.at.toISOString(),
+      ...(row.mutationId ? { mutationId: row.mutationId } : {}),
     }));
     const nextCursor = hasMore ? changes.at(-1)!.seq : top.toString();
     return { changes, nextCursor, hasMore };
