@@ -127,6 +127,27 @@ export const errorMessages = {
     vi: 'Dữ liệu gửi lên quá lớn.',
     en: 'The request is too large.',
   },
+  // Client side of the portal connection.
+  SYNC_OFFLINE: {
+    vi: 'Không kết nối được cổng trung tâm. Bạn vẫn làm việc bình thường; thay đổi sẽ được gửi khi có mạng.',
+    en: 'The central portal cannot be reached. You can keep working; changes are sent when the connection is back.',
+  },
+  PORTAL_UNAVAILABLE: {
+    vi: 'Cổng trung tâm đang gặp sự cố. Ứng dụng sẽ tự thử lại.',
+    en: 'The central portal is having trouble. The app will retry by itself.',
+  },
+  PORTAL_RESPONSE_INVALID: {
+    vi: 'Cổng trung tâm trả lời không đúng định dạng. Ứng dụng sẽ thử lại.',
+    en: 'The central portal sent an answer that could not be read. The app will retry.',
+  },
+  SIGN_IN_REQUIRED: {
+    vi: 'Bạn cần đăng nhập cổng trung tâm để dùng chức năng này.',
+    en: 'Sign in to the central portal to use this.',
+  },
+  SYNC_ITEM_NOT_FOUND: {
+    vi: 'Không tìm thấy thay đổi này trong danh sách cần xử lý.',
+    en: 'This change is not in the needs-attention list.',
+  },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {
     vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',

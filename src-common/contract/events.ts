@@ -1,6 +1,9 @@
 // Events from main to the UI (`subscribe(topic)`): progress of long work and state changes.
 import { z } from 'zod';
+import { entityKindSchema } from '../portal-api/sync.api';
+import { SessionStatusSchema } from './session.contract';
 import { SettingsSchema } from './settings.contract';
+import { SyncStatusSchema } from './sync.contract';
 import { VaultStatusSchema } from './vault.contract';
 
 export const ProgressEventSchema = z.object({
@@ -16,6 +19,10 @@ export const eventTopics = {
   progress: ProgressEventSchema,
   'settings:changed': SettingsSchema,
   'vault:changed': VaultStatusSchema,
+  'session:changed': SessionStatusSchema,
+  'sync:changed': SyncStatusSchema,
+  /** Local records changed (a commit, a pull, a rejection): lists of these entities should reload. */
+  'records:changed': z.object({ entities: z.array(entityKindSchema) }),
 } as const;
 
 export type Topic = keyof typeof eventTopics;

@@ -4,7 +4,10 @@ import type { Result } from '../result';
 import { appContract } from './app.contract';
 import { auditContract } from './audit.contract';
 import type { Topic, TopicPayload } from './events';
+import { recordsContract } from './records.contract';
+import { sessionContract } from './session.contract';
 import { settingsContract } from './settings.contract';
+import { syncContract } from './sync.contract';
 import { vaultContract } from './vault.contract';
 
 export const contract = {
@@ -12,6 +15,9 @@ export const contract = {
   ...vaultContract,
   ...settingsContract,
   ...auditContract,
+  ...sessionContract,
+  ...syncContract,
+  ...recordsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -40,6 +46,9 @@ export const eventChannel = 'labordesk:event';
 export * from './app.contract';
 export * from './audit.contract';
 export * from './events';
+export * from './records.contract';
+export * from './session.contract';
 export * from './settings.contract';
+export * from './sync.contract';
 export * from './vault.contract';
 export * from './wire';

@@ -1,0 +1,46 @@
+// Area `records`: the signed-in account's local records (portal rows + pending local changes) and commits.
+import { z } from 'zod';
+import { mutationPayloadSchemas, type MutationKind } from '../portal-api/mutations';
+import { entityKindSchema } from '../portal-api/sync.api';
+import { defineArea } from './define';
+
+export const LocalRecordSchema = z.object({
+  entity: entityKindSchema,
+  id: z.string(),
+  /** The record as the user sees it: the portal's version with pending local changes on top. */
+  data: z.record(z.string(), z.unknown()),
+  /** The portal's version number, null for a record the portal has not seen yet. */
+  serverVersion: z.number().int().nullable(),
+  pending: z.boolean(),
+});
+export type LocalRecord = z.infer<typeof LocalRecordSchema>;
+
+const commitVariant = <K extends MutationKind>(kind: K) =>
+  z.object({ kind: z.literal(kind), payload: mutationPayloadSchemas[kind] }).strict();
+
+/** One variant per mutation kind, so the payload is checked against its kind's schema at the boundary. */
+export const CommitInputSchema = z.discriminatedUnion('kind', [
+  commitVariant('enterprise.updateProfile'),
+  commitVariant('branch.upsert'),
+  commitVariant('employer.upsert'),
+  commitVariant('broker.upsert'),
+  commitVariant('filing.submit'),
+]);
+export type CommitInput = z.infer<typeof CommitInputSchema>;
+
+export const recordsContract = defineArea({
+  'records:list': {
+    input: z
+      .object({
+        entity: entityKindSchema,
+        /** Matched without diacritics against the record's name/title. */
+        search: z.string().trim().max(100).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(LocalRecordSchema), total: z.number().int() }),
+  },
+  /** Saves a change locally and queues it for the portal, in one transaction. */
+  'records:commit': { input: CommitInputSchema, output: z.object({ mutationId: z.string(), record: LocalRecordSchema }) },
+});
