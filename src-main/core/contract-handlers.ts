@@ -34,5 +34,20 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
 
     'audit:list': ({ limit, beforeSeq }) => ({ entries: services().audit.list(limit, beforeSeq) }),
     'audit:verify': () => services().audit.verify(),
+
+    'session:status': () => services().session.status(),
+    'session:signIn': ({ portalUrl, username, password }) => services().session.signIn(portalUrl, username, password),
+    'session:changePassword': ({ currentPassword, newPassword }) => services().session.changePassword(currentPassword, newPassword),
+    'session:signOut': () => services().session.signOut(),
+
+    'sync:status': () => services().sync.status(),
+    'sync:run': () => services().sync.runNow(),
+    'sync:attempts': ({ limit }) => services().sync.attempts(limit),
+    'sync:attention': () => services().sync.attention(),
+    'sync:discard': ({ id }) => services().sync.discard(id),
+    'sync:resubmit': ({ id, payload }) => services().sync.resubmit(id, payload),
+
+    'records:list': ({ entity, search, limit, offset }) => services().sync.list(entity, search, limit, offset),
+    'records:commit': (input) => services().sync.commit(input),
   };
 }

@@ -34,6 +34,27 @@ export interface CoreConfig {
    * environment; the shells check it with parsePortalUrl. Absent: no portal configured.
    */
   portalUrl?: string;
+  /** Sync timing; tests shorten it, production keeps the defaults. */
+  sync?: SyncConfig;
+}
+
+export interface SyncConfig {
+  /** Whole-request limit for every portal call (default 20 s). */
+  requestTimeoutMs?: number;
+  /** Mutations per push (default 200) and changes per pull page (default 1,000). */
+  pushBatch?: number;
+  pullLimit?: number;
+  /** Scheduler: period (60 s), debounce after a commit (1.5 s), backoff base (2 s) and cap (5 min). */
+  periodMs?: number;
+  debounceMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** false: no automatic runs, only `sync:run` (tests that drive sync step by step). Default true. */
+  autoSync?: boolean;
+  /** Source of jitter (default Math.random). */
+  random?: () => number;
+  /** Overrides `fetch` for the portal client (never needed in production). */
+  fetch?: typeof fetch;
 }
 
 export type EventListener = (topic: Topic, payload: unknown) => void;

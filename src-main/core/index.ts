@@ -35,7 +35,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const openWithKey = (key: Buffer) => {
     const store = openStore({ file: join(config.dataDir, STORE_FILE), key, migrationsDir: config.migrationsDir });
-    open = createOpenServices({ config, store, vault, events, actor: actorName(), now });
+    open = createOpenServices({ config, store, vault, events, actor: actorName(), now, logger });
     events.emit('vault:changed', vaultStatus());
   };
 
@@ -65,8 +65,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     invoke,
     onEvent: (listener) => events.on(listener),
     close: async () => {
-      open?.store.close();
+      const closing = open;
       open = null;
+      await closing?.session.closeCurrent();
+      closing?.store.close();
     },
   };
 }

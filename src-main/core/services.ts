@@ -4,7 +4,12 @@ import { AppService } from './app/app.service';
 import { AuditService } from './audit/audit.service';
 import type { Store } from './db/store';
 import type { EventBus } from './events/event-bus';
+import type { Logger } from './logger';
+import { SessionService } from './session/session.service';
 import { SettingsService } from './settings/settings.service';
+import { HttpPortalClient } from './sync/portal-client';
+import { defaultSchedulerOptions } from './sync/sync-scheduler';
+import { SyncService } from './sync/sync.service';
 import type { VaultService } from './vault/vault.service';
 
 export interface OpenServices {
@@ -12,6 +17,8 @@ export interface OpenServices {
   app: AppService;
   audit: AuditService;
   settings: SettingsService;
+  session: SessionService;
+  sync: SyncService;
 }
 
 export interface ServiceDeps {
@@ -21,14 +28,43 @@ export interface ServiceDeps {
   events: EventBus;
   actor: string;
   now: () => Date;
+  logger: Logger;
 }
 
-export function createOpenServices({ config, store, vault, events, actor, now }: ServiceDeps): OpenServices {
+export function createOpenServices({ config, store, vault, events, actor, now, logger }: ServiceDeps): OpenServices {
   const audit = new AuditService(store, events, { actor, now });
+  const settings = new SettingsService(store, audit, events, now);
+  const sync = config.sync ?? {};
+  const language = () => settings.language();
+  const session = new SessionService({
+    device: store,
+    deviceAudit: audit,
+    dataDir: config.dataDir,
+    migrationsDir: config.migrationsDir,
+    events,
+    now,
+    language,
+    logger,
+    configuredPortalUrl: () => config.portalUrl ?? (settings.get().portalUrl || null),
+    clientFor: (baseUrl) =>
+      new HttpPortalClient({ baseUrl, timeoutMs: sync.requestTimeoutMs ?? 20_000, language, ...(sync.fetch ? { fetch: sync.fetch } : {}) }),
+    engine: { pushBatch: sync.pushBatch ?? 200, pullLimit: sync.pullLimit ?? 1000 },
+    scheduler: {
+      periodMs: sync.periodMs ?? defaultSchedulerOptions.periodMs,
+      debounceMs: sync.debounceMs ?? defaultSchedulerOptions.debounceMs,
+      backoffBaseMs: sync.backoffBaseMs ?? defaultSchedulerOptions.backoffBaseMs,
+      backoffMaxMs: sync.backoffMaxMs ?? defaultSchedulerOptions.backoffMaxMs,
+    },
+    random: sync.random ?? Math.random,
+    autoSync: sync.autoSync ?? true,
+  });
+  session.restore();
   return {
     store,
     app: new AppService(config, store, vault),
     audit,
-    settings: new SettingsService(store, audit, events, now),
+    settings,
+    session,
+    sync: new SyncService(session, audit, events, now),
   };
 }

@@ -1,5 +1,5 @@
 // The local store's drizzle schema, in one place; drizzle-kit generates the migrations from it.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** User preferences, one JSON value per key. */
 export const settings = sqliteTable('settings', {
@@ -22,4 +22,107 @@ export const auditLog = sqliteTable('audit_log', {
   details: text('details').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+// ---- Device store only: the portal accounts that have a data folder on this computer. ----
+
+/**
+ * One row per portal account with local data. Each account's records live in their own encrypted
+ * file (`accounts/<folder>/account.db`) under their own random key, kept here, inside the
+ * vault-protected device store: accounts sharing an office PC never share a file.
+ */
+export const accountProfiles = sqliteTable('account_profiles', {
+  id: text('id').primaryKey(),
+  portalUrl: text('portal_url').notNull(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  folder: text('folder').notNull().unique(),
+  storeKey: text('store_key').notNull(),
+  /** 1 for the account to reopen at the next start (signed in, or session expired but not signed out). */
+  active: integer('active').notNull().default(0),
+  lastSignedInAt: text('last_signed_in_at').notNull(),
+});
+
+// ---- Account store only: one portal account's session, records and outbox. ----
+
+/** The cached portal session (single row): lets the app start offline and keep working. */
+export const portalSession = sqliteTable('portal_session', {
+  slot: integer('slot').primaryKey(),
+  portalUrl: text('portal_url').notNull(),
+  /** Bearer token, only ever in this encrypted file; null after a 401 until the user signs in again. */
+  token: text('token'),
+  expiresAt: text('expires_at'),
+  account: text('account').notNull(),
+  mustChangePassword: integer('must_change_password').notNull(),
+  savedAt: text('saved_at').notNull(),
+});
+
+/**
+ * Local records: the portal's version (replaced by every pull) and, while mutations are pending,
+ * the local version (the portal's with the pending mutations re-applied on top).
+ */
+export const records = sqliteTable(
+  'records',
+  {
+    entity: text('entity').notNull(),
+    id: text('id').notNull(),
+    serverVersion: integer('server_version'),
+    serverSeq: integer('server_seq'),
+    serverData: text('server_data'),
+    localData: text('local_data'),
+    /** Folded (no diacritics, lower-case) name or title, for search. */
+    searchText: text('search_text').notNull().default(''),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.id] }), index('records_entity_search').on(t.entity, t.searchText)],
+);
+
+/**
+ * Mutations waiting for the portal (state 'pending'), or refused by it ('rejected', the
+ * needs-attention list). Written in the same transaction as the record they change.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    kind: text('kind').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    payload: text('payload').notNull(),
+    signature: text('signature'),
+    state: text('state').notNull(),
+    createdAt: text('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: text('last_attempt_at'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    errorDetails: text('error_details'),
+    rejectedAt: text('rejected_at'),
+  },
+  (t) => [index('outbox_state_seq').on(t.state, t.seq), index('outbox_entity').on(t.entity, t.entityId)],
+);
+
+/** Where pulling stands and how the last attempts went (single row). */
+export const syncState = sqliteTable('sync_state', {
+  slot: integer('slot').primaryKey(),
+  cursor: text('cursor').notNull(),
+  lastSuccessAt: text('last_success_at'),
+  lastAttemptAt: text('last_attempt_at'),
+  lastErrorCode: text('last_error_code'),
+  lastErrorMessage: text('last_error_message'),
+});
+
+/** Recent sync attempts for the sync panel (the newest 100 are kept). */
+export const syncAttempts = sqliteTable('sync_attempts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  outcome: text('outcome').notNull(),
+  pushed: integer('pushed').notNull().default(0),
+  applied: integer('applied').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  pulled: integer('pulled').notNull().default(0),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
 });

@@ -1,0 +1,115 @@
+// Everything that exists while one portal account is open: its encrypted store, session, records,
+// outbox, and the sync engine and scheduler working on them.
+import type { SyncStatus } from '../../../src-common/contract';
+import type { Language } from '../../../src-common/language';
+import type { Store } from '../db/store';
+import type { EventBus } from '../events/event-bus';
+import { LocalChanges } from '../sync/local-changes';
+import { OutboxRepo } from '../sync/outbox.repo';
+import type { PortalClient } from '../sync/portal-client';
+import { RecordsRepo } from '../sync/records.repo';
+import { SyncEngine, type RunResult, type SyncEngineOptions } from '../sync/sync-engine';
+import { SyncScheduler, type SchedulerOptions, type SchedulerTimers } from '../sync/sync-scheduler';
+import { SyncStateRepo } from '../sync/sync-state.repo';
+import type { AccountProfile } from './account-profiles.repo';
+import { SessionRepo } from './session.repo';
+
+export interface AccountContextDeps {
+  profile: AccountProfile;
+  store: Store;
+  client: PortalClient;
+  events: EventBus;
+  now: () => Date;
+  language: () => Language;
+  engine: SyncEngineOptions;
+  scheduler: SchedulerOptions;
+  timers?: SchedulerTimers;
+  random: () => number;
+  /** After every run: the session layer reacts to a refused token. */
+  onRunFinished: (result: RunResult) => void;
+}
+
+export class AccountContext {
+  readonly profile: AccountProfile;
+  readonly store: Store;
+  readonly session: SessionRepo;
+  readonly records: RecordsRepo;
+  readonly outbox: OutboxRepo;
+  readonly state: SyncStateRepo;
+  readonly local: LocalChanges;
+  readonly scheduler: SyncScheduler;
+  private readonly engine: SyncEngine;
+
+  constructor(private readonly deps: AccountContextDeps) {
+    const { store, events, now } = deps;
+    this.profile = deps.profile;
+    this.store = store;
+    this.session = new SessionRepo(store.sqlite);
+    this.records = new RecordsRepo(store.sqlite);
+    this.outbox = new OutboxRepo(store.sqlite);
+    this.state = new SyncStateRepo(store.sqlite);
+    this.local = new LocalChanges(store, this.records, this.outbox, now);
+    this.engine = new SyncEngine(
+      {
+        store,
+        client: deps.client,
+        records: this.records,
+        outbox: this.outbox,
+        state: this.state,
+        local: this.local,
+        events,
+        now,
+        language: deps.language,
+        token: () => this.session.get()?.token ?? null,
+      },
+      deps.engine,
+    );
+    this.scheduler = new SyncScheduler(
+      {
+        run: async () => {
+          const result = await this.engine.run();
+          deps.onRunFinished(result);
+          return result;
+        },
+        onChange: () => events.emit('sync:changed', this.syncStatus()),
+        now: () => now().getTime(),
+        random: deps.random,
+        ...(deps.timers ? { timers: deps.timers } : {}),
+      },
+      deps.scheduler,
+    );
+  }
+
+  get client(): PortalClient {
+    return this.deps.client;
+  }
+
+  syncStatus(): SyncStatus {
+    const session = this.session.get();
+    const counts = this.outbox.counts();
+    const state = this.state.get();
+    const last = this.scheduler.last;
+    const connection: SyncStatus['connection'] = !session?.token
+      ? 'needsSignIn'
+      : this.scheduler.isRunning
+        ? 'syncing'
+        : last?.outcome === 'ok'
+          ? 'online'
+          : 'offline';
+    return {
+      connection,
+      pending: counts.pending,
+      needsAttention: counts.rejected,
+      lastSuccessAt: state.lastSuccessAt,
+      lastAttemptAt: state.lastAttemptAt,
+      lastError: state.lastErrorCode ? { code: state.lastErrorCode, message: state.lastErrorMessage ?? '' } : null,
+      nextAttemptAt: this.scheduler.nextAttemptAt === null ? null : new Date(this.scheduler.nextAttemptAt).toISOString(),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    await this.scheduler.idle();
+    this.store.close();
+  }
+}

@@ -1,0 +1,190 @@
+// One sync run for one account: push the outbox in batches, then pull the portal's changes page by page.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import { CodedError, errorMessage, hasErrorCode } from '../../../src-common/errors';
+import type { Language } from '../../../src-common/language';
+import type { Change, PushResult } from '../../../src-common/portal-api/sync.api';
+import type { Store } from '../db/store';
+import type { EventBus } from '../events/event-bus';
+import type { LocalChanges } from './local-changes';
+import { searchTextOf, type RecordData } from './local-effects';
+import { toMutation, type OutboxEntry, type OutboxRepo } from './outbox.repo';
+import { isTransient, type PortalClient } from './portal-client';
+import type { RecordsRepo } from './records.repo';
+import type { AttemptOutcome, SyncStateRepo } from './sync-state.repo';
+
+export interface SyncEngineOptions {
+  pushBatch: number;
+  pullLimit: number;
+}
+
+export interface RunResult {
+  outcome: AttemptOutcome;
+  error: { code: string; message: string } | null;
+  pushed: number;
+  applied: number;
+  rejected: number;
+  pulled: number;
+}
+
+export interface SyncEngineDeps {
+  store: Store;
+  client: PortalClient;
+  records: RecordsRepo;
+  outbox: OutboxRepo;
+  state: SyncStateRepo;
+  local: LocalChanges;
+  events: EventBus;
+  now: () => Date;
+  language: () => Language;
+  /** The bearer token, or null once the portal refused it. */
+  token: () => string | null;
+}
+
+export class SyncEngine {
+  constructor(
+    private readonly deps: SyncEngineDeps,
+    private readonly options: SyncEngineOptions,
+  ) {}
+
+  /** Never throws for portal trouble: the outcome says what happened, and the attempt is logged. */
+  async run(): Promise<RunResult> {
+    const { state, now } = this.deps;
+    const attemptId = state.startAttempt(now().toISOString());
+    const result: RunResult = { outcome: 'ok', error: null, pushed: 0, applied: 0, rejected: 0, pulled: 0 };
+    let pushError: CodedError | null = null;
+    try {
+      await this.pushAll(result);
+    } catch (error) {
+      if (!hasErrorCode(error) || !(isTransient(error.code) || error.code === 'AUTH_REQUIRED')) throw error;
+      pushError = error as CodedError;
+    }
+    // A failing push never blocks pulls (unless the session itself is gone).
+    if (pushError?.code !== 'AUTH_REQUIRED') {
+      try {
+        await this.pullAll(result);
+      } catch (error) {
+        if (!hasErrorCode(error) || !(isTransient(error.code) || error.code === 'AUTH_REQUIRED')) throw error;
+        pushError ??= error as CodedError;
+      }
+    }
+    if (pushError) {
+      result.outcome = pushError.code === 'AUTH_REQUIRED' ? 'auth' : pushError.code === 'SYNC_OFFLINE' ? 'offline' : 'error';
+      result.error = { code: pushError.code, message: errorMessage(pushError.code, this.deps.language()) };
+    }
+    const at = now().toISOString();
+    state.finish(at, result.error);
+    state.finishAttempt(attemptId, at, result.outcome, result, result.error);
+    return result;
+  }
+
+  private token(): string {
+    const token = this.deps.token();
+    if (!token) throw new CodedError('AUTH_REQUIRED');
+    return token;
+  }
+
+  private async pushAll(result: RunResult): Promise<void> {
+    const { outbox } = this.deps;
+    const tried = new Set<string>();
+    for (;;) {
+      // Entries already tried in this run (answered with a transient refusal) are left for the next run.
+      const batch = outbox.pending(this.options.pushBatch + tried.size).filter((e) => !tried.has(e.id)).slice(0, this.options.pushBatch);
+      if (batch.length === 0) return;
+      for (const entry of batch) tried.add(entry.id);
+      await this.pushBatch(batch, result);
+      await yieldToEventLoop();
+    }
+  }
+
+  private async pushBatch(batch: OutboxEntry[], result: RunResult): Promise<void> {
+    const { client, store, outbox, now } = this.deps;
+    const at = now().toISOString();
+    store.write(() => batch.forEach((entry) => outbox.countAttempt(entry.id, at)));
+    result.pushed += batch.length;
+    let answers: PushResult[];
+    try {
+      answers = await client.push(this.token(), batch.map(toMutation));
+    } catch (error) {
+      // The portal refused the batch as a whole (malformed or too large): find the culprit one by one,
+      // so a single bad entry can never hold back the ones behind it.
+      if (hasErrorCode(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'PAYLOAD_TOO_LARGE') && batch.length > 1) {
+        for (const entry of batch) await this.pushBatch([entry], result);
+        result.pushed -= batch.length;
+        return;
+      }
+      if (hasErrorCode(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'PAYLOAD_TOO_LARGE')) {
+        answers = [{ id: batch[0]!.id, status: 'rejected', error: { code: error.code, message: errorMessage(error.code, this.deps.language()), details: error.details } }];
+      } else {
+        throw error;
+      }
+    }
+    this.applyAnswers(batch, answers, result);
+  }
+
+  private applyAnswers(batch: OutboxEntry[], answers: PushResult[], result: RunResult): void {
+    const { store, outbox, local, now } = this.deps;
+    const at = now().toISOString();
+    const byId = new Map(batch.map((e) => [e.id, e]));
+    const touched = new Set<string>();
+    store.write(() => {
+      for (const answer of answers) {
+        const entry = byId.get(answer.id);
+        if (!entry) continue;
+        if (answer.status === 'rejected') {
+          outbox.reject(entry.id, answer.error, at);
+          result.rejected += 1;
+        } else {
+          // Applied now or before (duplicate): either way the portal has it; its version arrives by pull.
+          outbox.close(entry.id);
+          result.applied += 1;
+        }
+        touched.add(`${entry.entity}\u0000${entry.entityId}`);
+      }
+      for (const key of touched) {
+        const [entity, id] = key.split('\u0000') as [string, string];
+        local.recompute(entity, id, at);
+      }
+    });
+    if (touched.size > 0) this.emitChanged([...touched].map((k) => k.split('\u0000')[0]!));
+  }
+
+  private async pullAll(result: RunResult): Promise<void> {
+    const { client, state, events } = this.deps;
+    const taskId = randomUUID();
+    for (;;) {
+      const page = await client.pull(this.token(), state.get().cursor, this.options.pullLimit);
+      this.applyPage(page.changes, page.nextCursor);
+      result.pulled += page.changes.length;
+      events.emit('progress', { taskId, task: 'sync.pull', done: result.pulled, finished: !page.hasMore });
+      if (!page.hasMore) return;
+      // Pages are applied one transaction at a time, yielding in between: a pull of millions of
+      // rows never holds the process (and the UI's requests) for long.
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Stores one page of portal changes with its cursor, in one transaction. */
+  private applyPage(changes: Change[], nextCursor: string): void {
+    const { store, records, outbox, local, state, now } = this.deps;
+    const at = now().toISOString();
+    const entities = new Set<string>();
+    store.write(() => {
+      for (const change of changes) {
+        const data = change.data as RecordData;
+        records.putServer(change.entity, change.id, change.version, Number(change.seq), data, searchTextOf(data), at);
+        // The portal applied this mutation even if its push answer never reached us: close it here.
+        if (change.mutationId) outbox.close(change.mutationId);
+        local.recompute(change.entity, change.id, at);
+        entities.add(change.entity);
+      }
+      state.setCursor(nextCursor);
+    });
+    if (entities.size > 0) this.emitChanged([...entities]);
+  }
+
+  private emitChanged(entities: string[]): void {
+    this.deps.events.emit('records:changed', { entities: [...new Set(entities)] as never });
+  }
+}
+
