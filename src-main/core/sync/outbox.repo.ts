@@ -81,6 +81,10 @@ export class OutboxRepo {
     return this.sqlite.prepare(`SELECT ${columns} FROM outbox WHERE state = 'rejected' ORDER BY seq`).all() as OutboxEntry[];
   }
 
+  isEmpty(): boolean {
+    return this.sqlite.prepare('SELECT 1 FROM outbox LIMIT 1').get() === undefined;
+  }
+
   counts(): { pending: number; rejected: number } {
     const row = this.sqlite
       .prepare("SELECT sum(state = 'pending') AS pending, sum(state = 'rejected') AS rejected FROM outbox")

@@ -170,12 +170,17 @@ export class SyncEngine {
     const at = now().toISOString();
     const entities = new Set<string>();
     store.write(() => {
+      // Local versions exist only while mutations are pending, so with an empty outbox (an initial pull,
+      // most pulls) the portal's version is the whole story and nothing needs re-applying.
+      const outboxEmpty = outbox.isEmpty();
       for (const change of changes) {
         const data = change.data as RecordData;
         records.putServer(change.entity, change.id, change.version, Number(change.seq), data, searchTextOf(data), at);
-        // The portal applied this mutation even if its push answer never reached us: close it here.
-        if (change.mutationId) outbox.close(change.mutationId);
-        local.recompute(change.entity, change.id, at);
+        if (!outboxEmpty) {
+          // The portal applied this mutation even if its push answer never reached us: close it here.
+          if (change.mutationId) outbox.close(change.mutationId);
+          local.recompute(change.entity, change.id, at);
+        }
         entities.add(change.entity);
       }
       state.setCursor(nextCursor);
