@@ -6,6 +6,10 @@ export interface EmbeddedPortalOptions {
   dataDir: string;
   /** Population registry size (default 100000). */
   registrySize?: number;
+  /** Loopback port (default 0: a free one); a fixed one lets a test stop and restart the portal at the same address. */
+  port?: number;
+  /** Extra environment for the portal process (e.g. PORTAL_ADMIN_PASSWORD). */
+  env?: Record<string, string>;
   /** How long to wait for the "is running at: URL" line (default 120 s). */
   timeoutMs?: number;
   /** Aborting it while the portal starts ends the process and rejects. */

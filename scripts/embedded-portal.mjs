@@ -15,20 +15,22 @@ const STOP_GRACE_MS = 10_000;
  * (stdout to `stdout`, stderr to `stderr`). Rejects, with the process ended, when the portal exits
  * first, does not come up within `timeoutMs`, or `signal` is aborted while it is starting.
  *
- * @param {{ dataDir: string, registrySize?: number, timeoutMs?: number, signal?: AbortSignal,
- *           stdout?: NodeJS.WritableStream, stderr?: NodeJS.WritableStream }} options
+ * @param {{ dataDir: string, registrySize?: number, port?: number, env?: Record<string, string>,
+ *           timeoutMs?: number, signal?: AbortSignal, stdout?: NodeJS.WritableStream, stderr?: NodeJS.WritableStream }} options
  * @returns {Promise<{ url: string, pid: number | undefined, stop: () => Promise<void>, exited: Promise<number | null> }>}
  */
 export function startEmbeddedPortal({
   dataDir,
   registrySize = 100_000,
+  port = 0,
+  env: extraEnv = {},
   timeoutMs = 120_000,
   signal,
   stdout = process.stdout,
   stderr = process.stderr,
 }) {
   mkdirSync(dataDir, { recursive: true });
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   // The embedded portal is the PGlite demo in dataDir, whatever database a shell variable names.
   delete env.DATABASE_URL;
   const child = spawn(
@@ -39,7 +41,7 @@ export function startEmbeddedPortal({
       join(repoRoot, 'portal', 'src', 'cli.ts'),
       '--demo',
       '--port',
-      '0',
+      String(port),
       '--data-dir',
       dataDir,
       '--registry-size',
