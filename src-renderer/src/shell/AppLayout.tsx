@@ -1,25 +1,38 @@
-// The main window once the store is open: header, area navigation and the current area's page.
+// The main window once signed in: header (sync badge, account), area navigation and the current page.
 import { AppShell, Burger, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../src-common/language';
+import { useSessionStatus } from '../data/use-session';
+import { useSyncRun } from '../data/use-sync';
 import { AboutPage } from '../pages/AboutPage';
+import { EnterprisesPage } from '../pages/EnterprisesPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { SyncPage } from '../pages/SyncPage';
 import { UpcomingAreaPage } from '../pages/UpcomingAreaPage';
-import { areas, type AreaId } from './areas';
+import { SessionExpiredBanner } from '../session/SessionExpiredBanner';
+import { AccountMenu } from './AccountMenu';
+import { areas, syncNowHotkey, syncPanelHotkey, type RouteId } from './areas';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavigationMenu } from './NavigationMenu';
+import { SyncBadge } from './SyncBadge';
 import { useHashRoute } from './use-hash-route';
 
 export function AppLayout({ language }: { language: Language }) {
   const { t } = useTranslation();
-  const [area, navigate] = useHashRoute();
+  const [route, navigate] = useHashRoute();
   const [navbarOpen, navbar] = useDisclosure(false);
+  const session = useSessionStatus();
+  const syncRun = useSyncRun();
   // Shortcuts fire inside inputs too: Alt+digit types nothing on Windows or Linux keyboards.
   useHotkeys(
-    areas.map(({ id, hotkey }) => [hotkey, () => navigate(id)]),
+    [
+      ...areas.map(({ id, hotkey }): [string, () => void] => [hotkey, () => navigate(id)]),
+      [syncPanelHotkey, () => navigate('sync')],
+      [syncNowHotkey, () => syncRun.mutate()],
+    ],
     [],
   );
 
@@ -45,35 +58,42 @@ export function AppLayout({ language }: { language: Language }) {
             <Title order={1} fz="lg" fw={700}>
               {t('app.name')}
             </Title>
-            <Text size="sm" c="dimmed" visibleFrom="sm">
+            <Text size="sm" c="dimmed" visibleFrom="xl">
               {t('app.tagline')}
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SyncBadge />
             <LanguageSwitch language={language} />
             <ColorSchemeToggle />
+            {session.data && <AccountMenu status={session.data} />}
           </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs">
-        <NavigationMenu current={area} onNavigate={navbar.close} />
+        <NavigationMenu current={route} onNavigate={navbar.close} />
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <AreaPage area={area} />
+        {session.data?.state === 'needsSignIn' && <SessionExpiredBanner status={session.data} />}
+        <RoutePage route={route} />
       </AppShell.Main>
     </AppShell>
   );
 }
 
-function AreaPage({ area }: { area: AreaId }) {
-  switch (area) {
+function RoutePage({ route }: { route: RouteId }) {
+  switch (route) {
+    case 'enterprises':
+      return <EnterprisesPage />;
     case 'settings':
       return <SettingsPage />;
     case 'about':
       return <AboutPage />;
+    case 'sync':
+      return <SyncPage />;
     default:
-      return <UpcomingAreaPage area={area} />;
+      return <UpcomingAreaPage area={route} />;
   }
 }

@@ -1,9 +1,9 @@
 // The navbar: one link per area, the current one highlighted, Alt+digit shortcuts shown on the right.
 import { Kbd, NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { areaHref, areas, type AreaId } from './areas';
+import { areaHref, areas, type RouteId } from './areas';
 
-export function NavigationMenu({ current, onNavigate }: { current: AreaId; onNavigate?: () => void }) {
+export function NavigationMenu({ current, onNavigate }: { current: RouteId; onNavigate?: () => void }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} component="nav" aria-label={t('shell.navigation')}>

@@ -1,5 +1,6 @@
-// The store is open: read the settings (for the language) and show the main window.
+// The store is open: read the settings (for the language), let the session decide, show the main window.
 import { useSettings } from '../data/use-settings';
+import { SessionGate } from '../session/SessionGate';
 import { AppLayout } from './AppLayout';
 import { FullScreenLoader } from './FullScreenLoader';
 import { StartupErrorScreen } from './StartupErrorScreen';
@@ -12,5 +13,10 @@ export function OpenApp() {
     return <FullScreenLoader />;
   }
   if (settings.isError) return <StartupErrorScreen error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <AppLayout language={settings.data.uiLanguage} />;
+  const language = settings.data.uiLanguage;
+  return (
+    <SessionGate language={language}>
+      <AppLayout language={language} />
+    </SessionGate>
+  );
 }

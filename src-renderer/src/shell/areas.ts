@@ -15,7 +15,7 @@ export const areaIds = ['enterprises', 'contracts', 'workers', 'filings', 'revie
 export type AreaId = (typeof areaIds)[number];
 
 /** Areas whose screens are still to come; they show what will be there. */
-export type UpcomingAreaId = Exclude<AreaId, 'settings' | 'about'>;
+export type UpcomingAreaId = Exclude<AreaId, 'enterprises' | 'settings' | 'about'>;
 
 export interface Area {
   id: AreaId;
@@ -41,6 +41,30 @@ export function isAreaId(value: string): value is AreaId {
   return (areaIds as readonly string[]).includes(value);
 }
 
-export function areaHref(id: AreaId): string {
+/**
+ * Hash routes: every area, plus pages reached from elsewhere than the navigation (the sync panel
+ * opens from the header's sync badge or with Alt+0).
+ */
+export const routeIds = [...areaIds, 'sync'] as const;
+export type RouteId = (typeof routeIds)[number];
+
+export function isRouteId(value: string): value is RouteId {
+  return (routeIds as readonly string[]).includes(value);
+}
+
+export const syncPanelHotkey = 'alt+0';
+/** "Sync now" from any screen. */
+export const syncNowHotkey = 'mod+shift+S';
+
+/** A Mantine hotkey as users read it: `mod+shift+S` -> `Ctrl+Shift+S`, `alt+0` -> `Alt+0`. */
+export function hotkeyLabel(hotkey: string): string {
+  const names: Record<string, string> = { mod: 'Ctrl', ctrl: 'Ctrl', alt: 'Alt', shift: 'Shift' };
+  return hotkey
+    .split('+')
+    .map((part) => names[part] ?? part.toUpperCase())
+    .join('+');
+}
+
+export function areaHref(id: RouteId): string {
   return `#/${id}`;
 }

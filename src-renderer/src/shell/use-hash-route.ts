@@ -1,21 +1,21 @@
-// Hash routing (#/settings): survives reloads, needs no server routes, keeps ?token= untouched.
+// Hash routing (#/settings, #/sync): survives reloads, needs no server routes, keeps ?token= untouched.
 import { useCallback, useSyncExternalStore } from 'react';
-import { areaHref, defaultAreaId, isAreaId, type AreaId } from './areas';
+import { areaHref, defaultAreaId, isRouteId, type RouteId } from './areas';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-function readArea(): AreaId {
+function readRoute(): RouteId {
   const id = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return isAreaId(id) ? id : defaultAreaId;
+  return isRouteId(id) ? id : defaultAreaId;
 }
 
-export function useHashRoute(): [AreaId, (id: AreaId) => void] {
-  const area = useSyncExternalStore(subscribe, readArea);
-  const navigate = useCallback((id: AreaId) => {
+export function useHashRoute(): [RouteId, (id: RouteId) => void] {
+  const route = useSyncExternalStore(subscribe, readRoute);
+  const navigate = useCallback((id: RouteId) => {
     window.location.hash = areaHref(id);
   }, []);
-  return [area, navigate];
+  return [route, navigate];
 }
