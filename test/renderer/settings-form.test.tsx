@@ -1,20 +1,32 @@
 // Settings page over a real core: client-side errors from the shared schema, core's issues mapped to fields.
 import { fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
 import { appErrorOf, ContractCallError, validationIssuesOf } from '../../src-renderer/src/bridge/contract-call';
 import { toFormErrors } from '../../src-renderer/src/forms/settings-validation';
 import { bridgeOverCore } from './core-bridge';
+import { portalCore, signIn, startDemoPortal } from './demo-portal';
 import { closeRealCores, createRealCore as openCore } from './real-core';
 import { cleanup, renderApp } from './render-app';
 
+// The settings page is inside the app, so behind the session gate: a signed-in account is needed.
+let demoPortal: EmbeddedPortal;
+
+beforeAll(async () => {
+  demoPortal = await startDemoPortal();
+}, 120_000);
 afterEach(async () => {
   cleanup();
   await closeRealCores();
 });
+afterAll(async () => {
+  await demoPortal?.stop();
+});
 
 describe('settings page', () => {
   it('shows what to enter next to each invalid field and saves valid values', async () => {
-    const core = await openCore();
+    const core = await portalCore(demoPortal.url);
+    await signIn(core, demoPortal.url, 'dn.admin');
     renderApp(bridgeOverCore(core), { hash: '#/settings' });
 
     const portal = await screen.findByLabelText('Địa chỉ cổng thông tin');

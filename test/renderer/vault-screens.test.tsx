@@ -1,4 +1,5 @@
-// Vault screens over a real core: first-run setup with a passphrase, the recovery key shown once, unlock.
+// Vault screens over a real core: first-run setup with a passphrase, the recovery key shown once, unlock;
+// after the vault the session gate takes over (sign-in, tested in session-screens.test.tsx).
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/index';
@@ -24,7 +25,7 @@ function type(label: string, value: string) {
 }
 
 describe('vault screens', () => {
-  it('sets up with a passphrase, shows the recovery key once, then opens the app', async () => {
+  it('sets up with a passphrase, shows the recovery key once, then hands over to the sign-in', async () => {
     const core = await vaultCore(tempDir());
     renderApp(bridgeOverCore(core));
 
@@ -47,7 +48,8 @@ describe('vault screens', () => {
     await waitFor(() => expect(continueButton.hasAttribute('disabled')).toBe(false));
     fireEvent.click(continueButton);
 
-    expect(await screen.findByRole('link', { name: /Doanh nghiệp/ })).toBeTruthy();
+    // The vault opened the device store; with no account signed in, the session asks for one.
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập cổng trung tâm' })).toBeTruthy();
     expect(screen.queryByTestId('recovery-key')).toBeNull();
   });
 
@@ -68,7 +70,7 @@ describe('vault screens', () => {
 
     type('Mật khẩu', passphrase);
     fireEvent.click(screen.getByRole('button', { name: 'Mở khoá' }));
-    expect(await screen.findByRole('link', { name: /Cài đặt/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập cổng trung tâm' })).toBeTruthy();
     view.unmount();
     await locked.close();
 
@@ -78,6 +80,6 @@ describe('vault screens', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Khoá khôi phục' }));
     type('Khoá khôi phục', recoveryKey.toLowerCase());
     fireEvent.click(screen.getByRole('button', { name: 'Mở khoá' }));
-    expect(await screen.findByRole('link', { name: /Cài đặt/ })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập cổng trung tâm' })).toBeTruthy();
   });
 });
