@@ -1,9 +1,13 @@
 // End to end through the web host: language, settings round trip, inline errors, persistence on reload.
+// The host is started with the embedded demo portal (scripts/e2e-web-host.mjs); the first test signs in,
+// and the cached session carries the later ones straight into the app.
 import { expect, test, type Page } from '@playwright/test';
 
 const token = process.env.LABORDESK_E2E_TOKEN ?? 'e2e-token-0123456789abcdef';
 const appUrl = (hash = '') => `/?token=${token}${hash}`;
 const portalUrl = 'https://portal.example.gov.vn';
+const e2ePort = Number(process.env.LABORDESK_E2E_PORT ?? 5174);
+const centralPortalUrl = `http://127.0.0.1:${Number(process.env.LABORDESK_E2E_PORTAL_PORT ?? e2ePort + 2)}`;
 
 // The store is shared by all tests of the run; they go in order, each starting where the last ended.
 test.describe.configure({ mode: 'serial' });
@@ -24,12 +28,29 @@ test('opens in Vietnamese with every area in the navigation', async ({ page }) =
   });
   await page.goto(appUrl());
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  // After the store opens, the session decides: nobody has signed in yet.
+  await expect(page.getByRole('heading', { name: 'Đăng nhập cổng trung tâm' })).toBeVisible();
+  await expect(page.getByLabel('Địa chỉ cổng trung tâm')).toHaveValue(centralPortalUrl);
+  await page.screenshot({ path: 'test-results/sign-in-screen.png' });
+  await page.getByLabel('Tên đăng nhập').fill('dn.admin');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('LaborDesk@2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
   for (const label of ['Doanh nghiệp', 'Hợp đồng', 'Người lao động', 'Hồ sơ ký số', 'Duyệt hồ sơ', 'Báo cáo', 'Cài đặt', 'Giới thiệu']) {
     await expect(navigation(page).getByRole('link', { name: label })).toBeVisible();
   }
-  // An area still to come says so calmly.
-  await expect(page.getByText('Quản lý hồ sơ doanh nghiệp, chi nhánh, chủ sử dụng và môi giới sẽ có ở đây.')).toBeVisible();
+  // The enterprise area opens on the foreign-employer registry; the rest of it is still to come.
+  await expect(page.getByText('Hồ sơ doanh nghiệp, chi nhánh và môi giới sẽ có ở đây.')).toBeVisible();
+  await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-pending', '0');
   await page.screenshot({ path: 'test-results/start-screen-vi.png' });
+  await page.getByTestId('sync-badge').screenshot({ path: 'test-results/sync-badge.png' });
+
+  // The badge opens the sync panel.
+  await page.getByTestId('sync-badge').click();
+  await expect(page.getByRole('heading', { name: 'Đồng bộ', exact: true })).toBeVisible();
+  await expect(page.getByTestId('attempt-row').first()).toBeVisible();
+  await page.mouse.move(0, 700); // No tooltip over the panel in the picture.
+  await page.screenshot({ path: 'test-results/sync-panel.png', fullPage: true });
   expect(consoleErrors, 'no CSP violations or runtime errors').toEqual([]);
 });
 
@@ -73,14 +94,14 @@ test('About shows the encrypted store and an intact audit chain with the setting
   await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await expect(page.getByText('Encrypted', { exact: true })).toBeVisible();
   await expect(page.getByText('Intact', { exact: true })).toBeVisible();
-  // The e2e web host is started without --portal-url.
-  await expect(page.getByRole('row', { name: 'Central portal not configured' })).toBeVisible();
+  // The e2e web host is started with --portal-url (the embedded demo portal).
+  await expect(page.getByRole('row', { name: `Central portal ${centralPortalUrl}` })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Settings changed' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/about-screen.png', fullPage: true });
 
   // Back to Vietnamese, through the header switch, so the language choice is exercised both ways.
   await chooseLanguage(page, 'Tiếng Việt');
   await expect(page.getByRole('heading', { name: 'Giới thiệu' })).toBeVisible();
-  await expect(page.getByRole('row', { name: 'Cổng trung tâm chưa cấu hình' })).toBeVisible();
+  await expect(page.getByRole('row', { name: `Cổng trung tâm ${centralPortalUrl}` })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Thay đổi cài đặt' }).first()).toBeVisible();
 });
