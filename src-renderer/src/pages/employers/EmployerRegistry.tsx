@@ -10,6 +10,7 @@ import { uuidv7 } from '../../../../src-common/domain/uuidv7';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { useCommitRecord, useRecordList } from '../../data/use-records';
 import { countryName } from '../../format/countries';
+import { hotkeyLabel } from '../../shell/areas';
 import { formatInteger } from '../../format/format';
 import { useLanguage } from '../../i18n/use-language';
 import { EmployerFormModal } from './EmployerFormModal';
@@ -43,7 +44,8 @@ export function EmployerRegistry({ canEdit }: { canEdit: boolean }) {
   useEffect(() => setLimit(PAGE_SIZE), [debouncedSearch]);
 
   const openCreate = () => {
-    if (!canEdit) return;
+    // Alt+N while a form is open must not throw away what is being typed there.
+    if (!canEdit || editing) return;
     commit.reset();
     setEditing({ id: null, values: { ...emptyEmployerValues } });
   };
@@ -71,6 +73,7 @@ export function EmployerRegistry({ canEdit }: { canEdit: boolean }) {
     ['/', () => searchRef.current?.focus()],
     [addHotkey, openCreate],
   ]);
+  const addKeys = hotkeyLabel(addHotkey);
 
   const onListKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (rows.length === 0) return;
@@ -99,7 +102,7 @@ export function EmployerRegistry({ canEdit }: { canEdit: boolean }) {
           </Text>
         </div>
         {canEdit && (
-          <Tooltip label={t('common.shortcut', { keys: 'Alt+N' })}>
+          <Tooltip label={t('common.shortcut', { keys: addKeys })}>
             <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
               {t('employers.add')}
             </Button>
