@@ -47,6 +47,18 @@ export default defineConfig({
         },
       },
       {
+        // Offline-first sync end to end: real portal (PGlite) + real client cores through fault proxies.
+        test: {
+          name: 'sync',
+          environment: 'node',
+          include: ['test/sync/**/*.test.ts'],
+          env: { PORTAL_TEST_DATABASE: 'pglite' },
+          pool: 'forks',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'renderer',

@@ -83,6 +83,8 @@ export interface FaultProxyStats {
   refused: number;
   /** Forwarding failed (target unreachable): answered 502 as a real proxy would. */
   upstreamErrors: number;
+  /** Requests the client gave up on (closed the connection) while the proxy was not stalling them on purpose. */
+  abandoned: number;
 }
 
 export interface ProxyEvent {
@@ -104,7 +106,8 @@ export interface FaultProxy {
   /**
    * `decision` (ProxyEvent) when a request's fate is chosen; `upstream` (ProxyEvent & { status })
    * when the target has answered a forwarded request, before the decision is applied to the answer
-   * (for `stallAfter` / `resetAfter`: the portal has done the work, the client has not heard).
+   * (for `stallAfter` / `resetAfter`: the portal has done the work, the client has not heard);
+   * `answered` (ProxyEvent & { status }) once a passed or delayed answer has been handed to the socket.
    */
   events: EventEmitter;
   close(): Promise<void>;
@@ -181,6 +184,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     decisions: { pass: 0, delay: 0, resetBefore: 0, resetAfter: 0, status502: 0, status503: 0, forward502: 0, truncate: 0, stall: 0, stallAfter: 0 },
     refused: 0,
     upstreamErrors: 0,
+    abandoned: 0,
   };
   const events = new EventEmitter();
   const sockets = new Set<Socket>();
@@ -280,7 +284,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
     const body = await readBody(req);
     if (decision.kind === 'delay') await sleep(decision.ms);
-    if (closed || socket.destroyed) return;
+    if (closed) return;
+    if (socket.destroyed) {
+      stats.abandoned += 1;
+      return;
+    }
 
     let answer: Awaited<ReturnType<typeof forward>>;
     try {
@@ -294,7 +302,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     events.emit('upstream', { request, decision, status: answer.status });
-    if (socket.destroyed) return;
+    if (socket.destroyed) {
+      if (!closed) stats.abandoned += 1;
+      return;
+    }
 
     const headers = endToEndHeaders(answer.headers);
     switch (decision.kind) {
@@ -321,7 +332,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       }
       default:
         res.writeHead(answer.status, { ...headers, 'content-length': answer.body.length });
-        res.end(answer.body);
+        res.end(answer.body, () => events.emit('answered', { request, decision, status: answer.status }));
     }
   }
 

@@ -201,6 +201,18 @@ describe('fault proxy: each fault kind happens', () => {
     expect(hits).toHaveLength(1);
   });
 
+  it('counts a request the client gave up on by itself (abandoned), and reports answered ones', async () => {
+    const proxy = await proxyWith('delay', { delayMs: { min: 300, max: 300 } });
+    await expect(post(proxy.url, '{}', AbortSignal.timeout(100))).rejects.toThrow(/timeout|aborted/i);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(proxy.stats.abandoned).toBe(1);
+    expect(hits).toHaveLength(0);
+    proxy.setIntercept(() => ({ kind: 'pass' }));
+    const answered = new Promise((resolve) => proxy.events.once('answered', resolve));
+    expect((await post(proxy.url)).status).toBe(200);
+    expect(await answered).toMatchObject({ status: 200, decision: { kind: 'pass' }, request: { method: 'POST', path: '/echo' } });
+  });
+
   it('stallMs: a stall ends by dropping the connection', async () => {
     const proxy = await proxyWith('stall', { stallMs: 100 });
     await expect(post(proxy.url)).rejects.toThrow(/fetch failed/);
