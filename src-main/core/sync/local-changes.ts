@@ -34,13 +34,12 @@ export class LocalChanges {
    */
   recompute(entity: string, id: string, at: string): void {
     const pending = this.outbox.pendingFor(entity, id);
+    const row = this.records.get(entity, id);
     if (pending.length === 0) {
-      const row = this.records.get(entity, id);
       const server = row?.serverData ? (JSON.parse(row.serverData) as RecordData) : null;
-      this.records.putLocal(entity, id, null, searchTextOf(server), at);
+      this.records.clearLocal(row, searchTextOf(server), at);
       return;
     }
-    const row = this.records.get(entity, id);
     let data: RecordData | null = row?.serverData ? (JSON.parse(row.serverData) as RecordData) : null;
     for (const entry of pending) {
       if (isMutationKind(entry.kind)) data = applyLocally(entry.kind, JSON.parse(entry.payload), data);

@@ -4,7 +4,7 @@ import type { LocalRecord } from '../../../src-common/contract';
 import type { EntityKind } from '../../../src-common/portal-api/sync.api';
 import type { RecordData } from './local-effects';
 
-interface RecordRow {
+export interface RecordRow {
   entity: string;
   id: string;
   serverVersion: number | null;
@@ -16,15 +16,17 @@ export class RecordsRepo {
   private readonly getStmt: Database.Statement<[string, string], RecordRow>;
   private readonly putServerStmt: Database.Statement;
   private readonly putLocalStmt: Database.Statement;
+  private readonly clearLocalStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
 
   constructor(private readonly sqlite: Database.Database) {
     this.getStmt = sqlite.prepare(
       'SELECT entity, id, server_version AS serverVersion, server_data AS serverData, local_data AS localData FROM records WHERE entity = ? AND id = ?',
     );
+    // Positional parameters: a pull stores every row through this one, and binding by name costs more.
     this.putServerStmt = sqlite.prepare(`
       INSERT INTO records (entity, id, server_version, server_seq, server_data, local_data, search_text, updated_at)
-      VALUES (@entity, @id, @version, @seq, @data, NULL, @searchText, @at)
+      VALUES (?, ?, ?, ?, ?, NULL, ?, ?)
       ON CONFLICT (entity, id) DO UPDATE SET server_version = excluded.server_version, server_seq = excluded.server_seq,
         server_data = excluded.server_data, search_text = CASE WHEN records.local_data IS NULL THEN excluded.search_text ELSE records.search_text END,
         updated_at = excluded.updated_at`);
@@ -32,6 +34,7 @@ export class RecordsRepo {
       INSERT INTO records (entity, id, server_version, server_seq, server_data, local_data, search_text, updated_at)
       VALUES (@entity, @id, NULL, NULL, NULL, @data, @searchText, @at)
       ON CONFLICT (entity, id) DO UPDATE SET local_data = excluded.local_data, search_text = excluded.search_text, updated_at = excluded.updated_at`);
+    this.clearLocalStmt = sqlite.prepare('UPDATE records SET local_data = NULL, search_text = ?, updated_at = ? WHERE entity = ? AND id = ?');
     this.deleteStmt = sqlite.prepare('DELETE FROM records WHERE entity = ? AND id = ?');
   }
 
@@ -41,7 +44,7 @@ export class RecordsRepo {
 
   /** Stores the portal's version of a record (a pulled change); the local overlay is recomputed separately. */
   putServer(entity: string, id: string, version: number, seq: number, data: RecordData, searchText: string, at: string): void {
-    this.putServerStmt.run({ entity, id, version, seq, data: JSON.stringify(data), searchText, at });
+    this.putServerStmt.run(entity, id, version, seq, JSON.stringify(data), searchText, at);
   }
 
   /** Sets (or, with null, clears) the local overlay; a record with neither version disappears. */
@@ -50,10 +53,14 @@ export class RecordsRepo {
       this.putLocalStmt.run({ entity, id, data: JSON.stringify(data), searchText, at });
       return;
     }
-    const row = this.get(entity, id);
+    this.clearLocal(this.get(entity, id), searchText, at);
+  }
+
+  /** putLocal(..., null, ...) for a row the caller has just read in the same transaction. */
+  clearLocal(row: RecordRow | undefined, searchText: string, at: string): void {
     if (!row) return;
-    if (row.serverData === null) this.deleteStmt.run(entity, id);
-    else this.sqlite.prepare('UPDATE records SET local_data = NULL, search_text = ?, updated_at = ? WHERE entity = ? AND id = ?').run(searchText, at, entity, id);
+    if (row.serverData === null) this.deleteStmt.run(row.entity, row.id);
+    else this.clearLocalStmt.run(searchText, at, row.entity, row.id);
   }
 
   list(entity: EntityKind, foldedSearch: string | undefined, limit: number, offset: number): { rows: LocalRecord[]; total: number } {

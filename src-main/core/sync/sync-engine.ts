@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { CodedError, errorMessage, hasErrorCode } from '../../../src-common/errors';
 import type { Language } from '../../../src-common/language';
-import type { Change, PushResult } from '../../../src-common/portal-api/sync.api';
+import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import type { LocalChanges } from './local-changes';
@@ -86,18 +86,20 @@ export class SyncEngine {
 
   private async pushAll(result: RunResult): Promise<void> {
     const { outbox } = this.deps;
-    const tried = new Set<string>();
+    // Entries tried in this run and still pending (answered with a transient refusal) are left for the
+    // next run. Only those can show up again in `pending`, so the query needs just that many extra rows
+    // (not one per entry tried so far, which made a long outbox quadratic).
+    const unsettled = new Set<string>();
     for (;;) {
-      // Entries already tried in this run (answered with a transient refusal) are left for the next run.
-      const batch = outbox.pending(this.options.pushBatch + tried.size).filter((e) => !tried.has(e.id)).slice(0, this.options.pushBatch);
+      const batch = outbox.pending(this.options.pushBatch + unsettled.size).filter((e) => !unsettled.has(e.id)).slice(0, this.options.pushBatch);
       if (batch.length === 0) return;
-      for (const entry of batch) tried.add(entry.id);
-      await this.pushBatch(batch, result);
+      for (const entry of batch) unsettled.add(entry.id);
+      await this.pushBatch(batch, result, unsettled);
       await yieldToEventLoop();
     }
   }
 
-  private async pushBatch(batch: OutboxEntry[], result: RunResult): Promise<void> {
+  private async pushBatch(batch: OutboxEntry[], result: RunResult, unsettled: Set<string>): Promise<void> {
     const { client, store, outbox, now } = this.deps;
     const at = now().toISOString();
     store.write(() => batch.forEach((entry) => outbox.countAttempt(entry.id, at)));
@@ -109,7 +111,7 @@ export class SyncEngine {
       // The portal refused the batch as a whole (malformed or too large): find the culprit one by one,
       // so a single bad entry can never hold back the ones behind it.
       if (hasErrorCode(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'PAYLOAD_TOO_LARGE') && batch.length > 1) {
-        for (const entry of batch) await this.pushBatch([entry], result);
+        for (const entry of batch) await this.pushBatch([entry], result, unsettled);
         result.pushed -= batch.length;
         return;
       }
@@ -119,14 +121,15 @@ export class SyncEngine {
         throw error;
       }
     }
-    this.applyAnswers(batch, answers, result);
+    this.applyAnswers(batch, answers, result, unsettled);
   }
 
-  private applyAnswers(batch: OutboxEntry[], answers: PushResult[], result: RunResult): void {
+  private applyAnswers(batch: OutboxEntry[], answers: PushResult[], result: RunResult, unsettled: Set<string>): void {
     const { store, outbox, local, now } = this.deps;
     const at = now().toISOString();
     const byId = new Map(batch.map((e) => [e.id, e]));
     const touched = new Set<string>();
+    const settled: string[] = [];
     store.write(() => {
       for (const answer of answers) {
         const entry = byId.get(answer.id);
@@ -139,6 +142,7 @@ export class SyncEngine {
           outbox.close(entry.id);
           result.applied += 1;
         }
+        settled.push(entry.id);
         touched.add(`${entry.entity}\u0000${entry.entityId}`);
       }
       for (const key of touched) {
@@ -146,14 +150,29 @@ export class SyncEngine {
         local.recompute(entity, id, at);
       }
     });
+    // Closed or rejected, and committed: no longer pending.
+    for (const id of settled) unsettled.delete(id);
     if (touched.size > 0) this.emitChanged([...touched].map((k) => k.split('\u0000')[0]!));
   }
 
   private async pullAll(result: RunResult): Promise<void> {
     const { client, state, events } = this.deps;
     const taskId = randomUUID();
+    let next = client.pull(this.token(), state.get().cursor, this.options.pullLimit);
     for (;;) {
-      const page = await client.pull(this.token(), state.get().cursor, this.options.pullLimit);
+      const page = await next;
+      // The following page is asked for before this one is stored (its cursor is this page's
+      // nextCursor, the one stored with it), so the portal prepares it while we write. Without a
+      // token the request is left to the next turn, which then fails as before.
+      let following: Promise<PullResponse> | null = null;
+      const token = page.hasMore ? this.deps.token() : null;
+      if (token) {
+        following = client.pull(token, page.nextCursor, this.options.pullLimit);
+        // If storing this page fails, the run ends with that error and this answer is dropped unread.
+        following.catch(() => undefined);
+        // Let the request go out before the (synchronous) write below holds the thread.
+        await yieldToEventLoop();
+      }
       this.applyPage(page.changes, page.nextCursor);
       result.pulled += page.changes.length;
       events.emit('progress', { taskId, task: 'sync.pull', done: result.pulled, finished: !page.hasMore });
@@ -161,6 +180,7 @@ export class SyncEngine {
       // Pages are applied one transaction at a time, yielding in between: a pull of millions of
       // rows never holds the process (and the UI's requests) for long.
       await yieldToEventLoop();
+      next = following ?? client.pull(this.token(), state.get().cursor, this.options.pullLimit);
     }
   }
 
