@@ -13,11 +13,9 @@ export interface BenchPortal extends Portal {
   close(): Promise<void>;
 }
 
-export async function startBenchPortal(storage: PortalStorage): Promise<BenchPortal> {
-  const database = await openPortalDatabase(storage);
-  const portal = await buildPortal({ database, logger: false });
-  const url = await portal.app.listen({ host: '127.0.0.1', port: 0 });
-  const call: BenchPortal['call'] = async (method, path, options = {}) => {
+/** JSON over HTTP to a portal at `url`, as a client would speak to it (fetch, bearer session). */
+export function httpCall(url: string): BenchPortal['call'] {
+  return async (method, path, options = {}) => {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
@@ -29,6 +27,13 @@ export async function startBenchPortal(storage: PortalStorage): Promise<BenchPor
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
   };
+}
+
+export async function startBenchPortal(storage: PortalStorage): Promise<BenchPortal> {
+  const database = await openPortalDatabase(storage);
+  const portal = await buildPortal({ database, logger: false });
+  const url = await portal.app.listen({ host: '127.0.0.1', port: 0 });
+  const call = httpCall(url);
   return {
     ...portal,
     url,
@@ -40,7 +45,7 @@ export async function startBenchPortal(storage: PortalStorage): Promise<BenchPor
   };
 }
 
-const benchPassword = 'Đổi-Mật-Khẩu-2026';
+export const benchPassword = 'Đổi-Mật-Khẩu-2026';
 
 function enterpriseProfile(provinceCode: string): EnterpriseProfile {
   return {
@@ -52,19 +57,43 @@ function enterpriseProfile(provinceCode: string): EnterpriseProfile {
   };
 }
 
-/** An enterprise with a signed-in enterprise admin (temporary password changed): its full session token. */
-export async function enterpriseWithAdmin(portal: BenchPortal): Promise<{ enterpriseId: string; token: string }> {
-  const { id: enterpriseId } = await portal.services.admin.createEnterprise({ taxCode: '1000000072', profile: enterpriseProfile('01') });
-  const username = 'bench.enterpriseadmin';
+/** A new enterprise (the tax code must be valid and unused on this portal): its id. */
+export async function benchEnterprise(portal: BenchPortal, taxCode = '1000000072'): Promise<string> {
+  const { id } = await portal.services.admin.createEnterprise({ taxCode, profile: enterpriseProfile('01') });
+  return id;
+}
+
+/** A new enterprise admin with its one-time temporary password (not signed in yet). */
+export async function benchAdmin(
+  portal: BenchPortal,
+  enterpriseId: string,
+  username: string,
+): Promise<{ accountId: string; username: string; temporaryPassword: string }> {
   const created = await portal.services.admin.createAccount({ role: 'enterpriseAdmin', enterpriseId, username, displayName: 'Quản trị đo hiệu năng' });
-  const first = await portal.call<{ token: string }>('POST', '/api/v1/auth/login', { body: { username, password: created.temporaryPassword } });
+  return { accountId: created.account.id, username, temporaryPassword: created.temporaryPassword };
+}
+
+/** Signs in over HTTP with the temporary password and changes it to `benchPassword`: the full session token. */
+export async function signInAdmin(portal: Pick<BenchPortal, 'call'>, admin: { username: string; temporaryPassword: string }): Promise<string> {
+  const { username, temporaryPassword } = admin;
+  const first = await portal.call<{ token: string }>('POST', '/api/v1/auth/login', { body: { username, password: temporaryPassword } });
   if (first.status !== 200) throw new Error(`login failed: ${JSON.stringify(first.body)}`);
   const changed = await portal.call<{ token: string }>('POST', '/api/v1/auth/change-password', {
     token: first.body.token,
-    body: { currentPassword: created.temporaryPassword, newPassword: benchPassword },
+    body: { currentPassword: temporaryPassword, newPassword: benchPassword },
   });
   if (changed.status !== 200) throw new Error(`password change failed: ${JSON.stringify(changed.body)}`);
-  return { enterpriseId, token: changed.body.token };
+  return changed.body.token;
+}
+
+/** An enterprise with a signed-in enterprise admin (temporary password changed): its full session token. */
+export async function enterpriseWithAdmin(
+  portal: BenchPortal,
+  options: { taxCode?: string; username?: string } = {},
+): Promise<{ enterpriseId: string; token: string }> {
+  const enterpriseId = await benchEnterprise(portal, options.taxCode);
+  const admin = await benchAdmin(portal, enterpriseId, options.username ?? 'bench.enterpriseadmin');
+  return { enterpriseId, token: await signInAdmin(portal, admin) };
 }
 
 /** An unsigned `employer.upsert` for a new employer (the n-th of the run). */
@@ -87,7 +116,7 @@ export function employerMutation(n: number): Mutation {
 }
 
 /** Pushes one batch; throws unless every mutation was applied. */
-export async function pushAll(portal: BenchPortal, token: string, mutations: Mutation[]): Promise<void> {
+export async function pushAll(portal: Pick<BenchPortal, 'call'>, token: string, mutations: Mutation[]): Promise<void> {
   const answer = await portal.call<{ results: PushResult[] }>('POST', '/api/v1/sync/push', { token, body: { mutations } });
   if (answer.status !== 200) throw new Error(`push failed ${answer.status}: ${JSON.stringify(answer.body)}`);
   const notApplied = answer.body.results.filter((r) => r.status !== 'applied');
