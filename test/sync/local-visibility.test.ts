@@ -22,13 +22,10 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-// KNOWN CORE BUG, reported to the lead (not fixed here: src-main is not ours). After a push is
-// answered `applied`, SyncEngine.applyAnswers closes the outbox entry and LocalChanges.recompute finds
-// no pending mutation and no server copy yet, so RecordsRepo.putLocal(null) deletes the row: the
-// employer vanishes from records:list until a pull brings the portal's version. If that pull fails
-// (offline, 5xx) or the process dies first, the user's own record is missing locally. `it.fails`
-// keeps the suite green while the bug stands; when it is fixed this test starts failing: drop `.fails`.
-it.fails('a pushed employer stays listed while the pull that would bring its portal version fails', async () => {
+// After a push is answered `applied`, the outbox entry closes; the record must stay listed (with the
+// mutation folded into the local copy of the portal's version) even when the pull that would bring the
+// portal's own row fails, or the process dies before it.
+it('a pushed employer stays listed while the pull that would bring its portal version fails', async () => {
   const enterprise = await enterpriseWithAdmins(portal, 1);
   proxy = await startFaultProxy({ target: portal.url, seed: 1, faultRate: 0, mode: 'pass' });
   client = await startClient({ portalUrl: proxy.url, sync: { autoSync: false, requestTimeoutMs: 2_000 } });
@@ -49,4 +46,5 @@ it.fails('a pushed employer stays listed while the pull that would bring its por
   const listed = await allRecords(client, 'employer');
   expect(listed.map((r) => r.id)).toEqual([id]);
   expect(listed[0]!.data).toMatchObject(fields);
+  expect(listed[0]!.pending).toBe(false);
 });

@@ -29,6 +29,19 @@ export class LocalChanges {
   }
 
   /**
+   * Folds a mutation the portal has accepted into the local copy of the portal's version, so the record
+   * neither disappears nor reverts while the pull that brings the portal's row is still to come.
+   * Call inside a write transaction, before `recompute`.
+   */
+  acknowledge(entry: { kind: string; entity: string; entityId: string; payload: string }, at: string): void {
+    if (!isMutationKind(entry.kind)) return;
+    const row = this.records.get(entry.entity, entry.entityId);
+    const base = row?.serverData ? (JSON.parse(row.serverData) as RecordData) : null;
+    const data = applyLocally(entry.kind, JSON.parse(entry.payload), base);
+    this.records.putAcknowledged(entry.entity, entry.entityId, data, searchTextOf(data), at);
+  }
+
+  /**
    * The record as the user should see it: the portal's version with every still-pending mutation
    * re-applied in order. Call inside a write transaction.
    */

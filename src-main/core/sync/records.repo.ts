@@ -18,6 +18,7 @@ export class RecordsRepo {
   private readonly putLocalStmt: Database.Statement;
   private readonly clearLocalStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
+  private readonly putAcknowledgedStmt: Database.Statement;
 
   constructor(private readonly sqlite: Database.Database) {
     this.getStmt = sqlite.prepare(
@@ -36,6 +37,18 @@ export class RecordsRepo {
       ON CONFLICT (entity, id) DO UPDATE SET local_data = excluded.local_data, search_text = excluded.search_text, updated_at = excluded.updated_at`);
     this.clearLocalStmt = sqlite.prepare('UPDATE records SET local_data = NULL, search_text = ?, updated_at = ? WHERE entity = ? AND id = ?');
     this.deleteStmt = sqlite.prepare('DELETE FROM records WHERE entity = ? AND id = ?');
+    this.putAcknowledgedStmt = sqlite.prepare(`
+      INSERT INTO records (entity, id, server_version, server_seq, server_data, local_data, search_text, updated_at)
+      VALUES (?, ?, NULL, NULL, ?, NULL, ?, ?)
+      ON CONFLICT (entity, id) DO UPDATE SET server_data = excluded.server_data, updated_at = excluded.updated_at`);
+  }
+
+  /**
+   * The portal answered "applied" (or "duplicate"): its copy now includes the mutation, so ours does
+   * too until the next pull brings the portal's own row (version and seq stay those last pulled).
+   */
+  putAcknowledged(entity: string, id: string, data: RecordData, searchText: string, at: string): void {
+    this.putAcknowledgedStmt.run(entity, id, JSON.stringify(data), searchText, at);
   }
 
   get(entity: string, id: string): RecordRow | undefined {

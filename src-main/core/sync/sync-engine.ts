@@ -138,8 +138,9 @@ export class SyncEngine {
           outbox.reject(entry.id, answer.error, at);
           result.rejected += 1;
         } else {
-          // Applied now or before (duplicate): either way the portal has it; its version arrives by pull.
+          // Applied now or before (duplicate): either way the portal has it; its own row arrives by pull.
           outbox.close(entry.id);
+          local.acknowledge(entry, at);
           result.applied += 1;
         }
         settled.push(entry.id);
