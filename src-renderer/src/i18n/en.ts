@@ -231,6 +231,7 @@ export const en: Messages = {
       signedOut: 'Signed out',
       needsSignIn: 'Sign-in needed',
     },
+    pulling: 'Downloading {{number}} records',
     pendingCount: '{{number}} pending',
     attentionCount: '{{number}} need attention',
     lastSuccess: 'Last synced: {{time}}',

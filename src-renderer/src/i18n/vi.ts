@@ -233,6 +233,7 @@ export const vi = {
       signedOut: 'Chưa đăng nhập',
       needsSignIn: 'Cần đăng nhập lại',
     },
+    pulling: 'Đang tải về {{number}} bản ghi',
     pendingCount: '{{number}} chờ gửi',
     attentionCount: '{{number}} cần xử lý',
     lastSuccess: 'Đồng bộ lần cuối: {{time}}',

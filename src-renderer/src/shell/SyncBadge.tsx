@@ -3,6 +3,7 @@ import { Badge, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/cor
 import { IconCloudCheck, IconCloudOff, IconLogin, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Connection, SyncStatus } from '../../../src-common/contract';
+import { usePullProgress } from '../data/use-pull-progress';
 import { useSyncStatus } from '../data/use-sync';
 import { formatDateTime, formatInteger } from '../format/format';
 import { useLanguage } from '../i18n/use-language';
@@ -28,6 +29,7 @@ export function SyncBadge() {
   const { t } = useTranslation();
   const language = useLanguage();
   const status = useSyncStatus();
+  const pull = usePullProgress();
   const keys = hotkeyLabel(syncPanelHotkey);
   const data: SyncStatus | undefined = status.data;
 
@@ -71,6 +73,11 @@ export function SyncBadge() {
       >
         <Group gap={6} wrap="nowrap">
           <span>{t(`sync.connection.${connection}`)}</span>
+          {connection === 'syncing' && pull && !pull.finished && pull.done > 0 && (
+            <Text span size="xs" data-testid="sync-badge-pull-progress">
+              {t('sync.pulling', { number: formatInteger(pull.done, language) })}
+            </Text>
+          )}
           {pending > 0 && (
             <Badge size="sm" variant="filled" color="blue" data-testid="sync-badge-pending">
               {t('sync.pendingCount', { number: formatInteger(pending, language) })}
