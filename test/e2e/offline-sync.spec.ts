@@ -1,11 +1,12 @@
 // Offline-first, end to end in Chromium: sign in with a temporary password, change it, lose the portal,
 // create a record (pending 1, offline badge), bring the portal back, and watch it sync and go online.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startEmbeddedPortal, type EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
+import { startWebHostProcess, stopWebHostProcess } from './web-host-process';
 
 const base = Number(process.env.LABORDESK_E2E_PORT ?? 5174);
 const hostPort = base + 3;
@@ -58,21 +59,11 @@ test.beforeAll(async () => {
   portalDir = mkdtempSync(join(tmpdir(), 'labordesk-e2e-portal-'));
   await startPortal();
   temporaryPassword = await issueAccount();
-  const child = spawn(process.execPath, ['out/main/web-host.js', '--demo', '--port', String(hostPort), '--portal-url', portalUrl], {
-    env: { ...process.env, LABORDESK_WEB_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  host = child;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) resolve();
-    });
-  });
+  host = await startWebHostProcess(['--demo', '--port', String(hostPort), '--portal-url', portalUrl], token);
 });
 
 test.afterAll(async () => {
-  host?.kill('SIGTERM');
+  await stopWebHostProcess(host);
   await portal?.stop();
   rmSync(portalDir, { recursive: true, force: true });
 });

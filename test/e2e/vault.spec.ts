@@ -1,10 +1,11 @@
 // First run in real Chromium: a web host without a fixed key asks for a passphrase, shows the recovery
 // key once (with a print view holding only the key), then hands over to the sign-in; a restart asks to unlock.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startWebHostProcess, stopWebHostProcess } from './web-host-process';
 
 // Next to the main suite's host, which keeps its own fixed-key store.
 const port = Number(process.env.LABORDESK_E2E_PORT ?? 5174) + 1;
@@ -18,27 +19,13 @@ let host: ChildProcess | null = null;
 /** `--data-dir` without LABORDESK_STORE_KEY: the vault mode of a machine without an OS keychain. */
 async function startHost(): Promise<void> {
   const { LABORDESK_STORE_KEY: _ignored, ...env } = process.env;
-  const child = spawn(process.execPath, ['out/main/web-host.js', '--data-dir', dataDir, '--port', String(port)], {
-    env: { ...env, LABORDESK_WEB_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  host = child;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) resolve();
-    });
-  });
+  host = await startWebHostProcess(['--data-dir', dataDir, '--port', String(port)], token, env);
 }
 
 async function stopHost(): Promise<void> {
   const child = host;
   host = null;
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  await stopWebHostProcess(child);
 }
 
 test.describe.configure({ mode: 'serial' });

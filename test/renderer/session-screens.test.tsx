@@ -1,24 +1,12 @@
 // Sign-in, forced password change, expired session and sign-out over a real core and the real portal.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
+import { describe, expect, it } from 'vitest';
 import { bridgeOverCore } from './core-bridge';
-import { adminInitialPassword, call, demoPassword, portalCore, signIn, startDemoPortal } from './demo-portal';
-import { closeRealCores } from './real-core';
-import { cleanup, renderApp } from './render-app';
+import { adminInitialPassword, call, demoPassword, portalCore, signIn } from './demo-portal';
+import { demoPortalForFile } from './demo-portal-hooks';
+import { renderApp } from './render-app';
 
-let portal: EmbeddedPortal;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-}, 120_000);
-afterEach(async () => {
-  cleanup();
-  await closeRealCores();
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const portal = demoPortalForFile();
 
 /** A text or password input by its label (Mantine's password toggle and radios carry labels too). */
 function field(label: string): HTMLInputElement {

@@ -1,26 +1,14 @@
 // Employer registry, sync badge and sync panel over real cores and the real portal: commit, push, rejection,
 // correct-and-resend and discard, with the portal's own reasons.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/index';
-import type { EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
 import { bridgeOverCore } from './core-bridge';
-import { call, portalCore, signIn, startDemoPortal } from './demo-portal';
-import { closeRealCores } from './real-core';
-import { cleanup, renderApp } from './render-app';
+import { call, portalCore, signIn } from './demo-portal';
+import { demoPortalForFile } from './demo-portal-hooks';
+import { renderApp } from './render-app';
 
-let portal: EmbeddedPortal;
-
-beforeAll(async () => {
-  portal = await startDemoPortal();
-}, 120_000);
-afterEach(async () => {
-  cleanup();
-  await closeRealCores();
-});
-afterAll(async () => {
-  await portal?.stop();
-});
+const portal = demoPortalForFile();
 
 /** An input by its label; required fields' labels end with Mantine's " *". */
 function field(label: string, container: HTMLElement = document.body): HTMLInputElement {

@@ -1,8 +1,7 @@
 // Giới thiệu: version, data folder, central portal, store encryption, key protection and the audit chain's state.
-import { ActionIcon, Badge, Code, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Code, Group, Loader, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconRefresh, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, AuditEntry, AuditVerdict } from '../../../src-common/contract';
 import { useAppInfo, useAuditVerdict, useRecentAuditEntries } from '../data/use-about';
@@ -13,6 +12,7 @@ import { auditActionLabel, auditDetailsSummary } from './audit-labels';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { KeyValueTable } from '../components/KeyValueTable';
 import { PageHeader } from '../components/PageHeader';
+import { Section } from '../components/Section';
 
 const RECENT_ENTRIES = 20;
 
@@ -33,20 +33,6 @@ export function AboutPage() {
         <AuditSection />
       </Stack>
     </>
-  );
-}
-
-function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="sm" p="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={3} fz="sm" fw={600} tt="uppercase" c="dimmed">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
   );
 }
 

@@ -1,8 +1,8 @@
 // Đồng bộ: the connection and outbox in detail, "sync now", recent attempts and the needs-attention list.
-import { Alert, Badge, Button, Group, Kbd, Loader, Modal, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Loader, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useIsMutating } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem, SyncAttempt, SyncStatus } from '../../../src-common/contract';
 import type { AppError } from '../../../src-common/result';
@@ -18,6 +18,7 @@ import { hotkeyLabel, syncNowHotkey } from '../shell/areas';
 import { connectionColor } from '../shell/SyncBadge';
 import { EmployerFormModal } from './employers/EmployerFormModal';
 import { employerIdFrom, employerValuesFrom } from './employers/employer-form';
+import { Section } from '../components/Section';
 
 const ATTEMPTS_SHOWN = 20;
 
@@ -32,20 +33,6 @@ export function SyncPage() {
         <AttemptsSection />
       </Stack>
     </>
-  );
-}
-
-function Section({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder radius="sm" p="md" component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" mb="xs">
-        <Title order={3} fz="sm" fw={600} tt="uppercase" c="dimmed">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
   );
 }
 
