@@ -8,7 +8,7 @@ import { normalizeStrings } from '../../../src-common/text';
 import type { PortalDb } from '../db/connection';
 import { appliedMutations, changeLog } from '../db/schema';
 import type { Clock } from '../http/clock';
-import { validationDetails } from '../http/validation-details';
+import { validationIssues } from '../../../src-common/validation';
 import type { Principal } from '../scope/principal';
 import { visibleWhere } from '../scope/visibility';
 import { writeTransaction } from './change-log';
@@ -63,7 +63,7 @@ export class SyncService {
         const mutation = valid.get(m);
         if (!mutation) {
           const issues = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload)).error;
-          verdicts.push(reject(m.id, 'VALIDATION_FAILED', issues ? validationDetails(issues) : undefined));
+          verdicts.push(reject(m.id, 'VALIDATION_FAILED', issues ? { issues: validationIssues(issues) } : undefined));
           continue;
         }
         try {

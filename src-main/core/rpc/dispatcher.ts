@@ -1,5 +1,4 @@
 // Runs a contract method: NFC-normalise and validate the input, call the handler, wrap the Result.
-import type { z } from 'zod';
 import {
   contract,
   isMethod,
@@ -12,25 +11,13 @@ import type { Language } from '../../../src-common/language';
 import type { Result } from '../../../src-common/result';
 import { normalizeStrings } from '../../../src-common/text';
 import type { Logger } from '../logger';
+import { validationIssues } from '../../../src-common/validation';
 
 export type ContractHandlers = {
   [M in Method]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
-export interface ValidationIssue {
-  /** Dotted path of the field, e.g. `portalUrl` or `workers.3.citizenId`; empty for the whole input. */
-  path: string;
-  message: string;
-  code: string;
-}
-
-export function validationIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
-}
+export { validationIssues, type ValidationIssue } from '../../../src-common/validation';
 
 export interface DispatcherOptions {
   handlers: ContractHandlers;

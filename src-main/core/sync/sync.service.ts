@@ -4,6 +4,7 @@ import { CodedError } from '../../../src-common/errors';
 import { isMutationKind, mutationPayloadSchemas } from '../../../src-common/portal-api/mutations';
 import type { EntityKind } from '../../../src-common/portal-api/sync.api';
 import { foldVietnamese, normalizeStrings } from '../../../src-common/text';
+import { validationIssues } from '../../../src-common/validation';
 import type { AuditService } from '../audit/audit.service';
 import type { EventBus } from '../events/event-bus';
 import type { AccountContext } from '../session/account-context';
@@ -82,7 +83,7 @@ export class SyncService {
     if (!isMutationKind(entry.kind)) throw new CodedError('UNKNOWN_MUTATION_KIND');
     const parsed = mutationPayloadSchemas[entry.kind].safeParse(normalizeStrings(payload));
     if (!parsed.success) {
-      throw new CodedError('VALIDATION_FAILED', { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) });
+      throw new CodedError('VALIDATION_FAILED', { issues: validationIssues(parsed.error) });
     }
     const target = targetOf(entry.kind, parsed.data);
     const mutationId = account.store.write(() => {
