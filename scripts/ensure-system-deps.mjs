@@ -5,10 +5,23 @@ import { existsSync, readdirSync } from 'node:fs';
 const postgresInstalled = () =>
   existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 
+/** The OpenSSL PKCS#11 engine (libp11), wherever the multiarch/OpenSSL-version directory puts it. */
+const pkcs11EngineInstalled = () => {
+  for (const lib of ['/usr/lib', '/usr/lib64']) {
+    if (!existsSync(lib)) continue;
+    const dirs = [lib, ...readdirSync(lib).filter((d) => d.endsWith('-linux-gnu')).map((d) => `${lib}/${d}`)];
+    if (dirs.some((d) => existsSync(`${d}/engines-3/pkcs11.so`) || existsSync(`${d}/engines-1.1/pkcs11.so`))) return true;
+  }
+  return false;
+};
+
 /** What the tests use from the system: how to tell it is there, and its Debian package. */
 const required = [
   { present: () => existsSync('/usr/bin/chromium'), pkg: 'chromium', for: 'Playwright end-to-end tests' },
   { present: postgresInstalled, pkg: 'postgresql', for: 'the portal tests on PostgreSQL' },
+  { present: () => existsSync('/usr/lib/softhsm/libsofthsm2.so'), pkg: 'softhsm2', for: 'the PKCS#11 signing tests (test token)' },
+  { present: () => existsSync('/usr/bin/pkcs11-tool'), pkg: 'opensc', for: 'pkcs11-tool, to build the test token' },
+  { present: pkcs11EngineInstalled, pkg: 'libengine-pkcs11-openssl', for: 'CSRs signed with the test token key (openssl pkcs11 engine)' },
 ];
 
 const missing = required.filter((item) => !item.present());
