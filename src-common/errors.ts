@@ -148,6 +148,39 @@ export const errorMessages = {
     vi: 'Không tìm thấy thay đổi này trong danh sách cần xử lý.',
     en: 'This change is not in the needs-attention list.',
   },
+  // USB token (PKCS#11) and certificates.
+  TOKEN_MODULE_NOT_FOUND: {
+    vi: 'Không tìm thấy thư viện PKCS#11 của USB token. Hãy cài trình điều khiển của nhà cung cấp chữ ký số hoặc chọn đúng đường dẫn trong Cài đặt.',
+    en: "The USB token's PKCS#11 library was not found. Install the CA's token driver or set the right path in Settings.",
+  },
+  TOKEN_NOT_FOUND: {
+    vi: 'Không thấy USB token nào. Hãy cắm token rồi thử lại.',
+    en: 'No USB token found. Plug in the token and try again.',
+  },
+  TOKEN_PIN_INCORRECT: {
+    vi: 'Mã PIN không đúng. Lưu ý: token sẽ bị khoá sau vài lần nhập sai liên tiếp.',
+    en: 'The PIN is not correct. Note: the token locks after a few wrong PINs in a row.',
+  },
+  TOKEN_PIN_LOCKED: {
+    vi: 'Mã PIN của token đã bị khoá. Hãy liên hệ nhà cung cấp chữ ký số để mở khoá.',
+    en: "The token's PIN is locked. Contact the certificate provider to unlock it.",
+  },
+  TOKEN_REMOVED: {
+    vi: 'USB token đã bị rút ra hoặc mất kết nối. Các hồ sơ đã ký vẫn được giữ; hãy cắm lại token để ký tiếp.',
+    en: 'The USB token was removed or disconnected. Filings already signed are kept; plug the token back in to continue.',
+  },
+  TOKEN_KEY_NOT_FOUND: {
+    vi: 'Không tìm thấy khoá ký tương ứng với chứng thư số trên token.',
+    en: 'The signing key for this certificate was not found on the token.',
+  },
+  CERT_EXPIRED: {
+    vi: 'Chứng thư số đã hết hạn.',
+    en: 'The certificate has expired.',
+  },
+  CERT_NOT_YET_VALID: {
+    vi: 'Chứng thư số chưa đến ngày có hiệu lực.',
+    en: 'The certificate is not valid yet.',
+  },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {
     vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',
