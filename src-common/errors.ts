@@ -181,6 +181,22 @@ export const errorMessages = {
     vi: 'Chứng thư số chưa đến ngày có hiệu lực.',
     en: 'The certificate is not valid yet.',
   },
+  SIGNATURE_INVALID: {
+    vi: 'Chữ ký số không hợp lệ: nội dung đã bị thay đổi sau khi ký hoặc chữ ký bị hỏng.',
+    en: 'The digital signature is not valid: the content changed after signing, or the signature is damaged.',
+  },
+  SIGNATURE_UNTRUSTED: {
+    vi: 'Chứng thư số không do tổ chức cung cấp dịch vụ chứng thực tin cậy cấp.',
+    en: 'The certificate was not issued by a trusted certification authority.',
+  },
+  SIGNATURE_KEY_USAGE: {
+    vi: 'Chứng thư số không được phép dùng để ký.',
+    en: 'The certificate may not be used for signing.',
+  },
+  SIGNATURE_PARTY_MISMATCH: {
+    vi: 'Mã số thuế / số định danh trên chứng thư số không khớp với đơn vị nộp hồ sơ.',
+    en: 'The tax code / ID on the certificate does not match the filing party.',
+  },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {
     vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',
