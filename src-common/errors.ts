@@ -181,6 +181,10 @@ export const errorMessages = {
     vi: 'Chứng thư số chưa đến ngày có hiệu lực.',
     en: 'The certificate is not valid yet.',
   },
+  SIGNATURE_REQUIRED: {
+    vi: 'Hồ sơ phải được ký số trước khi nộp.',
+    en: 'The filing must be digitally signed before it is submitted.',
+  },
   SIGNATURE_INVALID: {
     vi: 'Chữ ký số không hợp lệ: nội dung đã bị thay đổi sau khi ký hoặc chữ ký bị hỏng.',
     en: 'The digital signature is not valid: the content changed after signing, or the signature is damaged.',

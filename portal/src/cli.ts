@@ -6,6 +6,7 @@ import { openPortalDatabase } from './db/connection';
 import { demoAccounts, demoPassword, seedDemoData } from './demo/demo-data';
 import { systemClock } from './http/clock';
 import { buildPortal, redactedLogPaths } from './server';
+import { readTrustList } from './trust-list';
 
 async function main(): Promise<void> {
   const config = portalConfigFrom(process.argv.slice(2), process.env);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const { app, services } = await buildPortal({
     database,
     trustProxy: config.trustProxy,
+    ...(config.trustDir ? { trustedCertificates: readTrustList(config.trustDir) } : {}),
     logger: { level: process.env.LOG_LEVEL ?? 'info', redact: { paths: redactedLogPaths, censor: '[redacted]' } },
   });
   const admin = await ensureSystemAdmin(database.db, services, config.adminUsername, config.adminPassword);

@@ -14,6 +14,8 @@ export interface PortalConfig {
   adminUsername: string;
   adminPassword?: string;
   trustProxy: boolean;
+  /** Folder of CA certificates (.pem/.der/.crt/.cer) filing signatures must chain to. */
+  trustDir?: string;
 }
 
 export const usage = `LaborDesk reference portal
@@ -23,7 +25,9 @@ export const usage = `LaborDesk reference portal
                         Without it: PGlite (embedded PostgreSQL) in --data-dir
   PORTAL_ADMIN_USERNAME the first administrator's username (default admin)
   PORTAL_ADMIN_PASSWORD its initial password (otherwise a temporary one is printed once)
-  PORTAL_TRUST_PROXY=1  behind a reverse proxy: take client addresses from X-Forwarded-For`;
+  PORTAL_TRUST_PROXY=1  behind a reverse proxy: take client addresses from X-Forwarded-For
+  PORTAL_TRUST_DIR      folder of CA certificates that filing signatures must chain to; when set,
+                        every filing must be signed by its enterprise's certificate (MST = tax code)`;
 
 export function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
@@ -62,5 +66,6 @@ export function portalConfigFrom(argv: string[], env: NodeJS.ProcessEnv): Portal
     adminUsername: env.PORTAL_ADMIN_USERNAME ?? 'admin',
     ...(env.PORTAL_ADMIN_PASSWORD ? { adminPassword: env.PORTAL_ADMIN_PASSWORD } : {}),
     trustProxy: env.PORTAL_TRUST_PROXY === '1',
+    ...(env.PORTAL_TRUST_DIR ? { trustDir: resolve(env.PORTAL_TRUST_DIR) } : {}),
   };
 }

@@ -33,6 +33,12 @@ export interface PortalOptions {
   logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-For from a reverse proxy (production behind nginx); off by default. */
   trustProxy?: boolean;
+  /**
+   * CA certificates (DER) that filing signatures must chain to. Given: every filing must be signed by
+   * its enterprise. Absent (demo, tests of other parts): unsigned filings are accepted, signed ones
+   * are still verified (and fail as untrusted).
+   */
+  trustedCertificates?: Uint8Array[];
 }
 
 export interface PortalRoute {
@@ -60,7 +66,10 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     auth,
     admin: new AdminService(db, clock, auth, policy.temporaryPasswordTtlMs),
     records: new RecordsService(db),
-    sync: new SyncService(db, clock),
+    sync: new SyncService(db, clock, {
+      trustedCertificates: options.trustedCertificates ?? [],
+      requireSignedFilings: options.trustedCertificates !== undefined,
+    }),
     population: new PopulationRegistry(db),
   };
 

@@ -1,12 +1,14 @@
 // Push (idempotent, per-mutation answers) and pull (the caller's visible changes after a cursor).
-import { and, asc, gt, inArray, lte, max } from 'drizzle-orm';
-import { CodedError, errorMessage, hasErrorCode } from '../../../src-common/errors';
+import { and, asc, eq, gt, inArray, lte, max } from 'drizzle-orm';
+import { CodedError, errorMessage, hasErrorCode, type ErrorCode } from '../../../src-common/errors';
+import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
+import { verifyCadesDetached } from '../../../src-common/signing/verify-cades';
 import type { Language } from '../../../src-common/language';
 import { isMutationKind, mutationPayloadSchemas, type Mutation } from '../../../src-common/portal-api/mutations';
 import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
 import { normalizeStrings } from '../../../src-common/text';
 import type { PortalDb } from '../db/connection';
-import { appliedMutations, changeLog } from '../db/schema';
+import { appliedMutations, changeLog, enterprises } from '../db/schema';
 import type { Clock } from '../http/clock';
 import { validationIssues } from '../../../src-common/validation';
 import type { Principal } from '../scope/principal';
@@ -16,11 +18,47 @@ import { PushBatch, type ValidMutation } from './push-batch';
 
 type Verdict = { id: string; status: 'applied'; changeIndex: number } | { id: string; status: 'duplicate' } | Extract<PushResult, { status: 'rejected' }>;
 
+/** Signed filings: the trust list, and whether a filing without a signature is refused. */
+export interface SignaturePolicy {
+  trustedCertificates: Uint8Array[];
+  requireSignedFilings: boolean;
+}
+
 export class SyncService {
   constructor(
     private readonly db: PortalDb,
     private readonly clock: Clock,
+    private readonly signatures: SignaturePolicy = { trustedCertificates: [], requireSignedFilings: false },
   ) {}
+
+  /**
+   * Checks every filing's signature before the write transaction (verification is slow and async):
+   * the signer must chain to the trust list and be the enterprise itself (MST = its tax code).
+   * Answers the refusal code per mutation id.
+   */
+  private async signatureRefusals(principal: Principal, mutations: readonly ValidMutation[]): Promise<Map<string, ErrorCode>> {
+    const refusals = new Map<string, ErrorCode>();
+    const filings = mutations.filter((m) => m.kind === 'filing.submit');
+    if (filings.length === 0) return refusals;
+    const [enterprise] = principal.enterpriseId
+      ? await this.db.select({ taxCode: enterprises.taxCode }).from(enterprises).where(eq(enterprises.id, principal.enterpriseId))
+      : [];
+    await Promise.all(
+      filings.map(async (m) => {
+        if (!m.signature) {
+          if (this.signatures.requireSignedFilings) refusals.set(m.id, 'SIGNATURE_REQUIRED');
+          return;
+        }
+        const verdict = await verifyCadesDetached(Buffer.from(m.signature, 'base64'), filingSigningBytes(m.payload), {
+          trustedCertificates: this.signatures.trustedCertificates,
+          // A branch's tax code is the enterprise's with a suffix: the certificate is the enterprise's.
+          expectedParty: `MST:${(enterprise?.taxCode ?? '').split('-')[0]}`,
+        });
+        if (!verdict.valid) refusals.set(m.id, verdict.code ?? 'SIGNATURE_INVALID');
+      }),
+    );
+    return refusals;
+  }
 
   /**
    * Applies a batch in one transaction. Each mutation is answered on its own: a rejected one changes
@@ -32,6 +70,13 @@ export class SyncService {
       status: 'rejected',
       error: { code, message: errorMessage(code, language), ...(details === undefined ? {} : { details }) },
     });
+    const parsedAll: ValidMutation[] = [];
+    for (const m of mutations) {
+      if (!isMutationKind(m.kind)) continue;
+      const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
+      if (parsed.success) parsedAll.push({ id: m.id, kind: m.kind, payload: parsed.data, ...(m.signature ? { signature: m.signature } : {}) } as ValidMutation);
+    }
+    const refusedSignatures = await this.signatureRefusals(principal, parsedAll);
     return writeTransaction(this.db, async (tx) => {
       const now = this.clock.now();
       const ids = [...new Set(mutations.map((m) => m.id))];
@@ -64,6 +109,11 @@ export class SyncService {
         if (!mutation) {
           const issues = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload)).error;
           verdicts.push(reject(m.id, 'VALIDATION_FAILED', issues ? { issues: validationIssues(issues) } : undefined));
+          continue;
+        }
+        const signatureRefusal = refusedSignatures.get(m.id);
+        if (signatureRefusal) {
+          verdicts.push(reject(m.id, signatureRefusal));
           continue;
         }
         try {
