@@ -173,6 +173,14 @@ export const errorMessages = {
     vi: 'Không tìm thấy khoá ký tương ứng với chứng thư số trên token.',
     en: 'The signing key for this certificate was not found on the token.',
   },
+  CERT_KEY_TOO_WEAK: {
+    vi: 'Khoá của chứng thư số quá yếu (RSA dưới 2048 bit hoặc EC dưới 256 bit) nên không được dùng để ký.',
+    en: "The certificate's key is too weak (RSA under 2048 bits or EC under 256 bits) to sign with.",
+  },
+  SIGNING_CANCELLED: {
+    vi: 'Đã dừng ký theo yêu cầu. Các hồ sơ đã ký vẫn được giữ.',
+    en: 'Signing was stopped on request. Filings already signed are kept.',
+  },
   CERT_EXPIRED: {
     vi: 'Chứng thư số đã hết hạn.',
     en: 'The certificate has expired.',
