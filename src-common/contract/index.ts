@@ -7,6 +7,7 @@ import type { Topic, TopicPayload } from './events';
 import { recordsContract } from './records.contract';
 import { sessionContract } from './session.contract';
 import { settingsContract } from './settings.contract';
+import { signingContract } from './signing.contract';
 import { syncContract } from './sync.contract';
 import { vaultContract } from './vault.contract';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...sessionContract,
   ...syncContract,
   ...recordsContract,
+  ...signingContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -49,6 +51,7 @@ export * from './events';
 export * from './records.contract';
 export * from './session.contract';
 export * from './settings.contract';
+export * from './signing.contract';
 export * from './sync.contract';
 export * from './vault.contract';
 export * from './wire';

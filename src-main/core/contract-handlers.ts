@@ -49,5 +49,10 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
 
     'records:list': ({ entity, search, limit, offset }) => services().sync.list(entity, search, limit, offset),
     'records:commit': (input) => services().sync.commit(input),
+
+    'token:modules': () => services().signing.modules(),
+    'token:list': () => services().signing.list(),
+    'signing:test': (input) => services().signing.test(input),
+    'signing:verify': ({ p7s, content, expectedParty }) => services().signing.verify(p7s, content, expectedParty),
   };
 }

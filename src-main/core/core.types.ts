@@ -36,6 +36,10 @@ export interface CoreConfig {
   portalUrl?: string;
   /** Sync timing; tests shorten it, production keeps the defaults. */
   sync?: SyncConfig;
+  /** The app's resources/ folder (token library catalogue, trust list); default: beside the source tree. */
+  resourcesDir?: string;
+  /** Trusted CA certificates for verifying signatures (default resources/trust). */
+  trustDir?: string;
 }
 
 export interface SyncConfig {

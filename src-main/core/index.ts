@@ -68,6 +68,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       const closing = open;
       open = null;
       await closing?.session.closeCurrent();
+      closing?.signing.close();
       closing?.store.close();
     },
   };

@@ -5,7 +5,9 @@ import { AuditService } from './audit/audit.service';
 import type { Store } from './db/store';
 import type { EventBus } from './events/event-bus';
 import type { Logger } from './logger';
+import { join } from 'node:path';
 import { SessionService } from './session/session.service';
+import { SigningService } from './signing/signing.service';
 import { SettingsService } from './settings/settings.service';
 import { HttpPortalClient } from './sync/portal-client';
 import { defaultSchedulerOptions } from './sync/sync-scheduler';
@@ -19,6 +21,7 @@ export interface OpenServices {
   settings: SettingsService;
   session: SessionService;
   sync: SyncService;
+  signing: SigningService;
 }
 
 export interface ServiceDeps {
@@ -59,7 +62,17 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     autoSync: sync.autoSync ?? true,
   });
   session.restore();
+  // migrationsDir is <root>/src-main/core/db/migrations in the source tree and in the built app.
+  const resourcesDir = config.resourcesDir ?? join(config.migrationsDir, '..', '..', '..', '..', 'resources');
+  const signing = new SigningService({
+    resourcesDir,
+    trustDir: config.trustDir ?? join(resourcesDir, 'trust'),
+    customModulePath: () => settings.get().pkcs11ModulePath,
+    now,
+    language,
+  });
   return {
+    signing,
     store,
     app: new AppService(config, store, vault),
     audit,

@@ -61,6 +61,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       dataDir: join(app.getPath('userData'), 'store'),
       migrationsDir: join(app.getAppPath(), 'src-main/core/db/migrations'),
+      resourcesDir: join(app.getAppPath(), 'resources'),
       // safeStorage works only after 'ready'; the vault needs a passphrase when this is null.
       key: { kind: 'vault', osKeychain: createOsKeychain(safeStorage, process.platform) },
       logger: createConsoleLogger('core'),

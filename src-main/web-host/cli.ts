@@ -17,7 +17,8 @@ const usage = `LaborDesk web host (browser mode)
                      otherwise the app asks for a passphrase (there is no OS keychain in browser mode)
   --port N           port on 127.0.0.1 (default: a free one)
   --portal-url URL   the central portal (http:// or https://); otherwise LABORDESK_PORTAL_URL, if set
-  LABORDESK_WEB_TOKEN sets the per-launch token (tests); otherwise it is random.`;
+  LABORDESK_WEB_TOKEN sets the per-launch token (tests); otherwise it is random.
+  LABORDESK_TRUST_DIR folder of trusted CA certificates for verifying signatures (default resources/trust).`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
     key,
     logger,
     portalUrl,
+    resourcesDir: join(root, 'resources'),
+    // Tests point this at their own test CA; by default resources/trust.
+    ...(process.env.LABORDESK_TRUST_DIR ? { trustDir: resolve(process.env.LABORDESK_TRUST_DIR) } : {}),
   });
   const host = await startWebHost({ core, rendererDir, port, token: process.env.LABORDESK_WEB_TOKEN, logger });
   console.log(`LaborDesk data folder: ${dataDir}`);

@@ -55,9 +55,11 @@ export class Pkcs11Library {
     this.open = true;
   }
 
+  /** Initialised tokens only (SoftHSM2 and some readers also show an empty, uninitialised slot). */
   tokens(): TokenSummary[] {
-    return this.pkcs11.C_GetSlotList(true).map((slot) => {
+    return this.pkcs11.C_GetSlotList(true).flatMap((slot) => {
       const info = this.pkcs11.C_GetTokenInfo(slot);
+      if ((info.flags & pkcs11js.CKF_TOKEN_INITIALIZED) === 0) return [];
       return {
         slot: slot.toString('hex'),
         label: trim(info.label),

@@ -1,0 +1,113 @@
+// The `token:*` and `signing:*` areas: which token library is used, its tokens and certificates, a
+// test signature, and verification of any .p7s against the trust list.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TokenCertificateView, Verdict } from '../../../src-common/contract';
+import { CodedError, errorMessage, type ErrorCode } from '../../../src-common/errors';
+import type { Language } from '../../../src-common/language';
+import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
+import { certificatesFromFile, trustListFilePattern } from '../../../src-common/signing/trust-list';
+import { verifyCadesDetached, type CadesVerdict } from '../../../src-common/signing/verify-cades';
+import { detectModules, readCatalogue, type DetectedModule } from '../token/module-catalogue';
+import { Pkcs11Library } from '../token/pkcs11-token';
+import { signBatch } from './batch-signer';
+
+export interface SigningServiceDeps {
+  resourcesDir: string;
+  /** Folder of trusted CA certificates (PEM/DER). */
+  trustDir: string;
+  customModulePath: () => string;
+  now: () => Date;
+  language: () => Language;
+}
+
+const dayMs = 86_400_000;
+
+export class SigningService {
+  private library: Pkcs11Library | null = null;
+
+  constructor(private readonly deps: SigningServiceDeps) {}
+
+  modules(): { modules: DetectedModule[]; selected: string | null } {
+    const custom = this.deps.customModulePath();
+    const modules = detectModules(readCatalogue(this.deps.resourcesDir), custom ? { customPath: custom } : {});
+    return { modules, selected: (custom || modules.find((m) => m.present)?.path) ?? null };
+  }
+
+  /** The loaded library for the selected module; reloaded when the selection changes. */
+  private open(): Pkcs11Library {
+    const path = this.modules().selected;
+    if (!path) throw new CodedError('TOKEN_MODULE_NOT_FOUND', { path: null });
+    if (this.library?.modulePath !== path) {
+      this.library?.close();
+      this.library = null;
+      const library = new Pkcs11Library(path);
+      library.load();
+      this.library = library;
+    }
+    return this.library;
+  }
+
+  list() {
+    const library = this.open();
+    const tokens = library.tokens();
+    const now = this.deps.now().getTime();
+    const certificates: TokenCertificateView[] = tokens.flatMap((token) =>
+      library.certificates(token.label).map(({ der: _der, ...cert }) => ({
+        ...cert,
+        tokenLabel: token.label,
+        daysLeft: Math.floor((new Date(cert.validTo).getTime() - now) / dayMs),
+      })),
+    );
+    return { modulePath: library.modulePath, tokens: tokens.map(({ slot: _slot, ...t }) => t), certificates };
+  }
+
+  async test(input: { tokenLabel: string; certificateId: string; pin: string; text: string }): Promise<{ p7s: string; verdict: Verdict }> {
+    const library = this.open();
+    const certificate = library.certificates(input.tokenLabel).find((c) => c.id === input.certificateId);
+    if (!certificate) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: input.certificateId });
+    // A test "filing": the text itself, signed like any filing payload.
+    const payload = { test: input.text };
+    const outcome = await signBatch([{ id: 'test', payload }], {
+      library,
+      tokenLabel: input.tokenLabel,
+      certificate,
+      pin: input.pin,
+      now: this.deps.now,
+    });
+    const p7s = outcome.signed.get('test');
+    if (!p7s) throw new CodedError(outcome.stoppedBy ?? 'INTERNAL_ERROR');
+    return { p7s, verdict: await this.verify(p7s, Buffer.from(filingSigningBytes(payload)).toString('base64')) };
+  }
+
+  async verify(p7sBase64: string, contentBase64: string, expectedParty?: string): Promise<Verdict> {
+    const verdict = await verifyCadesDetached(Buffer.from(p7sBase64, 'base64'), Buffer.from(contentBase64, 'base64'), {
+      trustedCertificates: this.trustList(),
+      ...(expectedParty ? { expectedParty } : {}),
+    });
+    return this.describe(verdict);
+  }
+
+  private trustList(): Uint8Array[] {
+    const dir = this.deps.trustDir;
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => trustListFilePattern.test(name))
+      .flatMap((name) => certificatesFromFile(readFileSync(join(dir, name))));
+  }
+
+  private describe(verdict: CadesVerdict): Verdict {
+    const language = this.deps.language();
+    const message = verdict.valid
+      ? language === 'vi'
+        ? 'Chữ ký số hợp lệ.'
+        : 'The digital signature is valid.'
+      : errorMessage((verdict.code ?? 'SIGNATURE_INVALID') as ErrorCode, language);
+    return { ...verdict, message };
+  }
+
+  close(): void {
+    this.library?.close();
+    this.library = null;
+  }
+}
