@@ -9,6 +9,7 @@ import { portalError } from './http/portal-error';
 import { AdminService } from './admin/admin.service';
 import { adminRoutes } from './admin/admin.routes';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/auth.service';
+import { TokenSignInService } from './auth/token-sign-in.service';
 import { authRoutes, type LoginRateLimit } from './auth/auth.routes';
 import type { PortalDatabase } from './db/connection';
 import { accessHook, type Access } from './http/access';
@@ -64,6 +65,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   const auth = new AuthService(db, clock, policy);
   const services: PortalServices = {
     auth,
+    tokenSignIn: new TokenSignInService(db, clock, auth, options.trustedCertificates ?? []),
     admin: new AdminService(db, clock, auth, policy.temporaryPasswordTtlMs),
     records: new RecordsService(db),
     sync: new SyncService(db, clock, {

@@ -18,7 +18,7 @@ export interface LoginRateLimit {
 }
 
 export const authRoutes =
-  ({ auth }: PortalServices, rateLimit: LoginRateLimit): FastifyPluginAsyncZod =>
+  ({ auth, tokenSignIn }: PortalServices, rateLimit: LoginRateLimit): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/auth/login',
@@ -41,6 +41,33 @@ export const authRoutes =
         },
       },
       async (request) => auth.login(request.body.username, request.body.password),
+    );
+
+    app.post(
+      '/api/v1/auth/token-challenge',
+      {
+        config: { access: 'public', rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } },
+        schema: {
+          tags: ['auth'],
+          summary: 'A one-time challenge (5 minutes) to sign on a USB token for token sign-in',
+          response: { 200: z.object({ challenge: z.string(), expiresAt: z.string() }), ...errorResponses },
+        },
+      },
+      async () => tokenSignIn.challenge(),
+    );
+
+    app.post(
+      '/api/v1/auth/token-login',
+      {
+        config: { access: 'public', rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } },
+        schema: {
+          tags: ['auth'],
+          summary: "Sign in with the challenge signed on the token (detached CAdES, base64): the certificate's MST names the enterprise administrator",
+          body: z.strictObject({ challenge: z.string().min(1).max(200), signature: z.string().min(1).max(65536) }),
+          response: { 200: sessionResponseSchema, ...errorResponses },
+        },
+      },
+      async (request) => tokenSignIn.signIn(request.body.challenge, request.body.signature),
     );
 
     app.post(

@@ -177,7 +177,7 @@ export class AuthService {
     return account;
   }
 
-  private async openSession(accountId: string, purpose: SessionPurpose, now: Date): Promise<SessionResponse> {
+  async openSession(accountId: string, purpose: SessionPurpose, now: Date): Promise<SessionResponse> {
     const session = await issueSession(this.db, accountId, purpose, now, this.policy.sessionTtlMs);
     const account = await this.accountView(accountId);
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), mustChangePassword: purpose === 'changePassword', account };

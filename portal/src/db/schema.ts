@@ -180,3 +180,10 @@ export const portalMeta = pgTable('portal_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** One-time challenges for signing in with a USB token (stored hashed; used once; short-lived). */
+export const authChallenges = pgTable('auth_challenges', {
+  challengeHash: text('challenge_hash').primaryKey(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  usedAt: timestamptz('used_at'),
+});
