@@ -29,9 +29,10 @@ export function httpCall(url: string): BenchPortal['call'] {
   };
 }
 
-export async function startBenchPortal(storage: PortalStorage): Promise<BenchPortal> {
+/** `trustedCertificates` (CA DER): the portal verifies filing signatures and requires them, as with PORTAL_TRUST_DIR. */
+export async function startBenchPortal(storage: PortalStorage, options: { trustedCertificates?: Uint8Array[] } = {}): Promise<BenchPortal> {
   const database = await openPortalDatabase(storage);
-  const portal = await buildPortal({ database, logger: false });
+  const portal = await buildPortal({ database, logger: false, ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}) });
   const url = await portal.app.listen({ host: '127.0.0.1', port: 0 });
   const call = httpCall(url);
   return {

@@ -16,8 +16,10 @@ export interface PortalProcess {
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export async function startPortalProcess(databaseUrl: string): Promise<PortalProcess> {
-  const child = fork(fileURLToPath(new URL('./portal-child.ts', import.meta.url)), [databaseUrl], {
+/** `trustFile`: a CA certificate file (PEM/DER) the portal trusts; with it, filings must be signed. */
+export async function startPortalProcess(databaseUrl: string, options: { trustFile?: string } = {}): Promise<PortalProcess> {
+  const args = options.trustFile ? [databaseUrl, options.trustFile] : [databaseUrl];
+  const child = fork(fileURLToPath(new URL('./portal-child.ts', import.meta.url)), args, {
     cwd: repoRoot,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
