@@ -24,5 +24,9 @@ export const queryKeys = {
   /** Everything of the signed-in account's local records. */
   records: ['records'] as const,
   recordsOf: (entity: EntityKind) => ['records', entity] as const,
+  /** Everything of the USB token area (library, tokens, certificates). */
+  token: ['token'] as const,
+  tokenModules: ['token', 'modules'] as const,
+  tokenList: ['token', 'list'] as const,
   recordList: ({ entity, search, limit, offset }: RecordListParams) => ['records', entity, { search, limit, offset }] as const,
 };

@@ -24,6 +24,8 @@ export function useSaveSettings() {
       queryClient.setQueryData(queryKeys.settings, saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.settings });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit });
+      // The PKCS#11 library path may have changed.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.token });
     },
   });
 }

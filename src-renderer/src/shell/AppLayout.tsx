@@ -9,6 +9,7 @@ import { useSyncRun } from '../data/use-sync';
 import { AboutPage } from '../pages/AboutPage';
 import { EnterprisesPage } from '../pages/EnterprisesPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { SigningPage } from '../pages/SigningPage';
 import { SyncPage } from '../pages/SyncPage';
 import { UpcomingAreaPage } from '../pages/UpcomingAreaPage';
 import { SessionExpiredBanner } from '../session/SessionExpiredBanner';
@@ -87,6 +88,8 @@ function RoutePage({ route }: { route: RouteId }) {
   switch (route) {
     case 'enterprises':
       return <EnterprisesPage />;
+    case 'filings':
+      return <SigningPage />;
     case 'settings':
       return <SettingsPage />;
     case 'about':

@@ -15,7 +15,7 @@ export const areaIds = ['enterprises', 'contracts', 'workers', 'filings', 'revie
 export type AreaId = (typeof areaIds)[number];
 
 /** Areas whose screens are still to come; they show what will be there. */
-export type UpcomingAreaId = Exclude<AreaId, 'enterprises' | 'settings' | 'about'>;
+export type UpcomingAreaId = Exclude<AreaId, 'enterprises' | 'filings' | 'settings' | 'about'>;
 
 export interface Area {
   id: AreaId;
