@@ -67,29 +67,62 @@ function sortDer(encodings: Uint8Array[]): Uint8Array[] {
   });
 }
 
+/** Per signing certificate (the same DER object for a whole batch): parsed once, ESS attribute encoded once. */
+interface SignerParts {
+  certificate: pkijs.Certificate;
+  sid: pkijs.IssuerAndSerialNumber;
+  /** DER of the signingCertificateV2 attribute (SHA-256 of the certificate). */
+  essAttributeDer: Uint8Array;
+}
+const signerPartsCache = new WeakMap<Uint8Array, SignerParts>();
+
+function signerParts(certificateDer: Uint8Array): SignerParts {
+  let parts = signerPartsCache.get(certificateDer);
+  if (!parts) {
+    const certificate = pkijs.Certificate.fromBER(toArrayBuffer(certificateDer));
+    parts = {
+      certificate,
+      sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+      essAttributeDer: new Uint8Array(attribute(oid.signingCertificateV2, signingCertificateV2(certificateDer)).toSchema().toBER()),
+    };
+    signerPartsCache.set(certificateDer, parts);
+  }
+  return parts;
+}
+
+/** DER length octets. */
+function derLength(length: number): number[] {
+  if (length < 0x80) return [length];
+  const bytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
+  return [0x80 | bytes.length, ...bytes];
+}
+
 /** Builds the detached CAdES-BES signature (DER ContentInfo, the .p7s bytes). */
 export async function createCadesBes(input: CadesInput): Promise<Uint8Array> {
-  const certificate = pkijs.Certificate.fromBER(toArrayBuffer(input.certificateDer));
-  const attributes = [
-    attribute(oid.contentType, new asn1js.ObjectIdentifier({ value: oid.data })),
-    attribute(oid.signingTime, new asn1js.UTCTime({ valueDate: input.signingTime })),
-    attribute(oid.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(input.content)) })),
-    attribute(oid.signingCertificateV2, signingCertificateV2(input.certificateDer)),
+  const { certificate, sid, essAttributeDer } = signerParts(input.certificateDer);
+  const encodings = [
+    new Uint8Array(attribute(oid.contentType, new asn1js.ObjectIdentifier({ value: oid.data })).toSchema().toBER()),
+    new Uint8Array(attribute(oid.signingTime, new asn1js.UTCTime({ valueDate: input.signingTime })).toSchema().toBER()),
+    new Uint8Array(attribute(oid.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(input.content)) })).toSchema().toBER()),
+    essAttributeDer,
   ];
   // Signed attributes are a SET OF: DER wants them sorted (BouncyCastle-based verifiers insist).
-  const sorted = sortDer(attributes.map((a) => new Uint8Array(a.toSchema().toBER())));
+  const sorted = sortDer(encodings);
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: sorted.map((der) => pkijs.Attribute.fromBER(toArrayBuffer(der))),
   });
-  // What is signed is the attributes' DER with the SET tag (0x31), not the [0] IMPLICIT tag used inside.
-  const setOf = new Uint8Array(new asn1js.Set({ value: sorted.map((der) => asn1js.fromBER(toArrayBuffer(der)).result) }).toBER());
+  // What is signed is the attributes' DER with the SET tag (0x31), not the [0] IMPLICIT tag used inside:
+  // the sorted encodings concatenated under a SET header (no parse and re-encode).
+  const body = sorted.reduce((n, der) => n + der.length, 0);
+  const setOf = new Uint8Array([0x31, ...derLength(body), ...sorted.flatMap((der) => Array.from(der))]);
   const rawSignature = await input.sign(setOf);
   const signature = input.keyAlgorithm === 'ec' ? ecdsaRawToDer(rawSignature) : rawSignature;
 
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+    sid,
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256 }),
     signedAttrs,
     signatureAlgorithm: new pkijs.AlgorithmIdentifier(
