@@ -123,7 +123,8 @@ function LibrarySection({ modules }: { modules: ReturnType<typeof useTokenModule
                       <Code>{module.path}</Code>
                     </Table.Td>
                     <Table.Td>
-                      <Badge size="sm" variant="light" color={module.present ? 'green' : 'gray'}>
+                      {/* A visible label keeps its width: the table must not cut the badge's text short. */}
+                      <Badge size="sm" variant="light" color={module.present ? 'green' : 'gray'} styles={{ label: { overflow: 'visible' } }}>
                         {module.present ? t('signing.library.present') : t('signing.library.missing')}
                       </Badge>
                     </Table.Td>
