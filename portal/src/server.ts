@@ -89,6 +89,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     throw portalError('NOT_FOUND', { route: `${request.method} ${request.url.split('?')[0]}` });
   });
   app.decorateRequest('session', null);
+  app.addHook('onClose', async () => services.sync.close());
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('cache-control', 'no-store');
     void reply.header('x-content-type-options', 'nosniff');

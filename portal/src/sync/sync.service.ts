@@ -2,7 +2,6 @@
 import { and, asc, eq, gt, inArray, lte, max } from 'drizzle-orm';
 import { CodedError, errorMessage, hasErrorCode, type ErrorCode } from '../../../src-common/errors';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
-import { verifyCadesDetached } from '../../../src-common/signing/verify-cades';
 import type { Language } from '../../../src-common/language';
 import { isMutationKind, mutationPayloadSchemas, type Mutation } from '../../../src-common/portal-api/mutations';
 import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
@@ -15,6 +14,7 @@ import type { Principal } from '../scope/principal';
 import { visibleWhere } from '../scope/visibility';
 import { writeTransaction } from './change-log';
 import { PushBatch, type ValidMutation } from './push-batch';
+import { VerifyPool } from './verify-pool';
 
 type Verdict = { id: string; status: 'applied'; changeIndex: number } | { id: string; status: 'duplicate' } | Extract<PushResult, { status: 'rejected' }>;
 
@@ -30,6 +30,18 @@ export class SyncService {
     private readonly clock: Clock,
     private readonly signatures: SignaturePolicy = { trustedCertificates: [], requireSignedFilings: false },
   ) {}
+
+  /** verifyCadesDetached on worker threads (one per core): off the event loop, filings in parallel. */
+  private verifierPool: VerifyPool | undefined;
+
+  private get verifier(): VerifyPool {
+    return (this.verifierPool ??= new VerifyPool(this.signatures.trustedCertificates));
+  }
+
+  /** Ends the verification workers (the portal's onClose). */
+  async close(): Promise<void> {
+    await this.verifierPool?.close();
+  }
 
   /**
    * Checks every filing's signature before the write transaction (verification is slow and async):
@@ -49,8 +61,7 @@ export class SyncService {
           if (this.signatures.requireSignedFilings) refusals.set(m.id, 'SIGNATURE_REQUIRED');
           return;
         }
-        const verdict = await verifyCadesDetached(Buffer.from(m.signature, 'base64'), filingSigningBytes(m.payload), {
-          trustedCertificates: this.signatures.trustedCertificates,
+        const verdict = await this.verifier.verify(Buffer.from(m.signature, 'base64'), filingSigningBytes(m.payload), {
           // A branch's tax code is the enterprise's with a suffix: the certificate is the enterprise's.
           expectedParty: `MST:${(enterprise?.taxCode ?? '').split('-')[0]}`,
         });
