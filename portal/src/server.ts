@@ -10,6 +10,7 @@ import { AdminService } from './admin/admin.service';
 import { adminRoutes } from './admin/admin.routes';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/auth.service';
 import { TokenSignInService } from './auth/token-sign-in.service';
+import { ReceiptSigner } from './receipts/receipt-signer';
 import { authRoutes, type LoginRateLimit } from './auth/auth.routes';
 import type { PortalDatabase } from './db/connection';
 import { accessHook, type Access } from './http/access';
@@ -63,6 +64,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   const policy = options.authPolicy ?? defaultAuthPolicy;
   const { db } = options.database;
   const auth = new AuthService(db, clock, policy);
+  const receipts = await ReceiptSigner.load(db);
   const services: PortalServices = {
     auth,
     tokenSignIn: new TokenSignInService(db, clock, auth, options.trustedCertificates ?? []),
@@ -71,7 +73,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     sync: new SyncService(db, clock, {
       trustedCertificates: options.trustedCertificates ?? [],
       requireSignedFilings: options.trustedCertificates !== undefined,
-    }),
+    }, receipts),
     population: new PopulationRegistry(db),
   };
 
@@ -126,6 +128,14 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
       schema: { tags: ['meta'], summary: 'Liveness and storage kind', response: { 200: z.object({ status: z.literal('ok'), storage: z.string(), version: z.string() }) } },
     },
     async () => ({ status: 'ok' as const, storage: options.database.kind, version: portalVersion }),
+  );
+  app.get(
+    '/api/v1/portal/receipt-key',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['meta'], summary: 'The public key (SPKI PEM) that signs receipts', response: { 200: z.object({ keyId: z.string(), publicKeyPem: z.string() }) } },
+    },
+    async () => ({ keyId: receipts.keyId, publicKeyPem: receipts.publicKeyPem }),
   );
   await app.register(authRoutes(services, options.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 }));
   await app.register(adminRoutes(services));

@@ -7,6 +7,7 @@ import {
   employerFieldsSchema,
   enterpriseProfileSchema,
 } from '../domain/organisation';
+import { receiptSchema } from '../signing/receipt';
 import { filingStatusSchema, filingTypeSchema } from './filings';
 
 const recordMeta = { id: z.string(), version: z.number().int(), updatedAt: z.string() };
@@ -38,6 +39,8 @@ export const filingRecordSchema = z.object({
   title: z.string(),
   content: z.record(z.string(), z.unknown()),
   signature: z.string().nullable(),
+  /** The portal's signed receipt (biên nhận). */
+  receipt: receiptSchema.nullable(),
   submittedBy: z.string(),
   submittedAt: z.string(),
 });

@@ -245,7 +245,7 @@ describe(`scope on every route (${storageKind})`, () => {
     const guarded = portal.routes.filter((r) => r.access !== 'public').map((r) => `${r.method} ${r.url}`);
     expect(guarded.sort()).toEqual(Object.keys(probes).sort());
     const open = portal.routes.filter((r) => r.access === 'public' && !r.url.startsWith('/docs')).map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/token-challenge', 'POST /api/v1/auth/token-login']);
+    expect(open.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/portal/receipt-key', 'POST /api/v1/auth/login', 'POST /api/v1/auth/token-challenge', 'POST /api/v1/auth/token-login']);
   });
 
   for (const [route, probe] of Object.entries(probes)) {

@@ -1,7 +1,7 @@
 // The portal verifies every filing's CAdES signature (made here on a SoftHSM2 token) and refuses a
 // changed byte, another MST, an expired certificate, an untrusted chain and a missing signature, each
 // with its reason; a good one is applied and kept with its signature.
-import { X509Certificate } from 'node:crypto';
+import { createPublicKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { filings } from '../../portal/src/db/schema';
 import { createCadesBes } from '../../src-main/core/signing/cades';
 import { Pkcs11Library, type TokenSession } from '../../src-main/core/token/pkcs11-token';
 import { filingSigningBytes } from '../../src-common/signing/filing-bytes';
+import { verifyReceipt, type Receipt } from '../../src-common/signing/receipt';
 import { uuidv7 } from '../../src-common/domain/uuidv7';
 import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
 import { removeTempDirs, tempDir } from '../helpers/temp-core';
@@ -64,6 +65,17 @@ describe(`signed filings (${storageKind})`, () => {
     expect(result).toMatchObject({ status: 'applied' });
     const [row] = await portal.database.db.select().from(filings).where(eq(filings.filingId, payload.filingId));
     expect(row?.signature).toBe(signature);
+
+    // The portal's receipt for it: signed with the portal's published key, over this filing's hash.
+    const read = await portal.call('GET', `/api/v1/filings/${payload.filingId}`, { token: admin.token });
+    const receipt = read.body.receipt as Receipt;
+    expect(receipt).toMatchObject({ filingId: payload.filingId, filingVersion: 1, reference: expect.stringMatching(/^HS-\d{4}-/) });
+    const key = await portal.call('GET', '/api/v1/portal/receipt-key');
+    expect(key.body.keyId).toBe(receipt.keyId);
+    const spki = new Uint8Array(createPublicKey(key.body.publicKeyPem).export({ type: 'spki', format: 'der' }));
+    expect(await verifyReceipt(receipt, spki, filingSigningBytes(payload))).toBe(true);
+    expect(await verifyReceipt({ ...receipt, receivedAt: new Date(0).toISOString() }, spki, filingSigningBytes(payload))).toBe(false);
+    expect(await verifyReceipt(receipt, spki, filingSigningBytes({ ...payload, title: 'khác' }))).toBe(false);
   });
 
   it('refuses each bad signature with its reason and changes nothing', async () => {

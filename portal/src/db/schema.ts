@@ -116,6 +116,8 @@ export const filings = pgTable(
     title: text('title').notNull(),
     content: jsonb('content').notNull(),
     signature: text('signature'),
+    /** The portal's signed acknowledgement (biên nhận): reference, filing hash, received time. */
+    receipt: jsonb('receipt'),
     submittedBy: uuid('submitted_by').notNull().references(() => accounts.id),
     submittedAt: timestamptz('submitted_at').notNull(),
     version: integer('version').notNull(),

@@ -2,6 +2,7 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { BranchFields, BrokerFields, EmployerFields, EnterpriseProfile } from '../../../src-common/domain/organisation';
 import type { FilingStatus, FilingType } from '../../../src-common/portal-api/filings';
+import type { Receipt } from '../../../src-common/signing/receipt';
 import type {
   AgencyRecord,
   BranchRecord,
@@ -95,6 +96,7 @@ export function filingRecord(row: FilingRow): FilingRecord {
     title: row.title,
     content: row.content as Record<string, unknown>,
     signature: row.signature,
+    receipt: (row.receipt as Receipt | null) ?? null,
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt.toISOString(),
   };

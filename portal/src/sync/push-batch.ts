@@ -1,10 +1,13 @@
 // Applies one pushed batch: checks each mutation against the caller's rights and the current state
 // (kept in memory as the batch goes, so later mutations see earlier ones), then writes it all in bulk.
+import { createHash } from 'node:crypto';
 import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { EnterpriseProfile } from '../../../src-common/domain/organisation';
 import type { BranchFunction } from '../../../src-common/domain/roles';
 import { functionRequiredToFile } from '../../../src-common/portal-api/filings';
+import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
+import type { ReceiptSigner } from '../receipts/receipt-signer';
 import type { MutationKind, MutationPayload } from '../../../src-common/portal-api/mutations';
 import { branches, brokers, employers, enterprises, filings } from '../db/schema';
 import { portalError } from '../http/portal-error';
@@ -61,11 +64,18 @@ export class PushBatch {
   private constructor(
     private readonly principal: Principal,
     private readonly now: Date,
+    private readonly receipts: ReceiptSigner | null,
   ) {}
 
   /** Loads, in a few queries, the state the batch's mutations refer to. */
-  static async load(tx: PortalTx, principal: Principal, mutations: readonly ValidMutation[], now: Date): Promise<PushBatch> {
-    const batch = new PushBatch(principal, now);
+  static async load(
+    tx: PortalTx,
+    principal: Principal,
+    mutations: readonly ValidMutation[],
+    now: Date,
+    receipts: ReceiptSigner | null = null,
+  ): Promise<PushBatch> {
+    const batch = new PushBatch(principal, now, receipts);
     const enterpriseId = principal.enterpriseId;
     if (!enterpriseId) return batch;
     const idsOf = (kind: MutationKind) =>
@@ -242,6 +252,13 @@ export class PushBatch {
       title: payload.title,
       content: payload.content,
       signature: signature ?? null,
+      receipt: this.receipts?.sign({
+        reference: `HS-${this.now.getUTCFullYear()}-${payload.filingId.slice(0, 8).toUpperCase()}-${payload.version}`,
+        filingId: payload.filingId,
+        filingVersion: payload.version,
+        filingHash: createHash('sha256').update(filingSigningBytes(payload)).digest('hex'),
+        receivedAt: this.now.toISOString(),
+      }) ?? null,
       submittedBy: this.principal.accountId,
       submittedAt: this.now,
       version: 1,

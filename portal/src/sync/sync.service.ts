@@ -15,6 +15,7 @@ import { visibleWhere } from '../scope/visibility';
 import { writeTransaction } from './change-log';
 import { PushBatch, type ValidMutation } from './push-batch';
 import { VerifyPool } from './verify-pool';
+import type { ReceiptSigner } from '../receipts/receipt-signer';
 
 type Verdict = { id: string; status: 'applied'; changeIndex: number } | { id: string; status: 'duplicate' } | Extract<PushResult, { status: 'rejected' }>;
 
@@ -29,6 +30,7 @@ export class SyncService {
     private readonly db: PortalDb,
     private readonly clock: Clock,
     private readonly signatures: SignaturePolicy = { trustedCertificates: [], requireSignedFilings: false },
+    private readonly receipts: ReceiptSigner | null = null,
   ) {}
 
   /** verifyCadesDetached on worker threads (one per core): off the event loop, filings in parallel. */
@@ -103,7 +105,7 @@ export class SyncService {
         const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
         if (parsed.success) valid.set(m, { id: m.id, kind: m.kind, payload: parsed.data, ...(m.signature ? { signature: m.signature } : {}) } as ValidMutation);
       }
-      const batch = await PushBatch.load(tx, principal, [...valid.values()], now);
+      const batch = await PushBatch.load(tx, principal, [...valid.values()], now, this.receipts);
 
       const verdicts: Verdict[] = [];
       for (const m of mutations) {
