@@ -1,32 +1,20 @@
 // Manifest signing: one token signature over the Merkle root of 500 filings; each filing verifies alone
 // with its inclusion proof, and one altered filing fails alone.
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../src-common/canonical-json';
 import { filingSigningBytes } from '../../src-common/signing/filing-bytes';
 import { buildManifest, verifyInclusion } from '../../src-common/signing/manifest';
 import { verifyCadesDetached } from '../../src-common/signing/verify-cades';
-import { createCadesBes } from '../../src-main/core/signing/cades';
-import { Pkcs11Library, type TokenSession } from '../../src-main/core/token/pkcs11-token';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { removeTempDirs, tempDir } from '../helpers/temp-core';
+import { removeTempDirs } from '../helpers/temp-core';
+import { openTestToken, type OpenTestToken } from '../helpers/token-session';
 
-let token: TestToken;
-let library: Pkcs11Library;
-let session: TokenSession;
+let signer: OpenTestToken;
 
 beforeAll(async () => {
-  token = await createTestToken(join(tempDir('labordesk-manifest-'), 'token'));
-  Object.assign(process.env, token.env);
-  library = new Pkcs11Library(token.module);
-  library.load();
-  session = library.login(token.tokenLabel, token.userPin);
+  signer = await openTestToken();
 });
 afterAll(() => {
-  session?.logout();
-  library?.close();
+  signer?.close();
   removeTempDirs();
 });
 
@@ -48,18 +36,10 @@ describe('manifest signing', () => {
     const filings = Array.from({ length: 500 }, (_, i) => filing(i));
     const bytes = filings.map(filingSigningBytes);
     const { manifest, proofs } = await buildManifest(bytes);
-    const cert = token.certs.valid;
-    const manifestBytes = canonicalBytes(manifest);
-    const signature = await createCadesBes({
-      content: manifestBytes,
-      certificateDer: readFileSync(cert.certDer),
-      keyAlgorithm: 'rsa',
-      signingTime: new Date(),
-      sign: async (tbs) => session.sign(cert.id, Buffer.from(tbs)),
-    });
+    const signature = await signer.sign(canonicalBytes(manifest));
     const verdict = await verifyCadesDetached(signature, canonicalBytes(manifest), {
-      trustedCertificates: [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)],
-      expectedParty: cert.mst,
+      trustedCertificates: signer.trustList(),
+      expectedParty: signer.token.certs.valid.mst,
     });
     expect(verdict.valid).toBe(true);
 

@@ -1,42 +1,31 @@
 // The portal verifies every filing's CAdES signature (made here on a SoftHSM2 token) and refuses a
 // changed byte, another MST, an expired certificate, an untrusted chain and a missing signature, each
 // with its reason; a good one is applied and kept with its signature.
-import { createPublicKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createPublicKey } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filings } from '../../portal/src/db/schema';
-import { createCadesBes } from '../../src-main/core/signing/cades';
-import { Pkcs11Library, type TokenSession } from '../../src-main/core/token/pkcs11-token';
 import { filingSigningBytes } from '../../src-common/signing/filing-bytes';
 import { verifyReceipt, type Receipt } from '../../src-common/signing/receipt';
 import { uuidv7 } from '../../src-common/domain/uuidv7';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { removeTempDirs, tempDir } from '../helpers/temp-core';
+import { removeTempDirs } from '../helpers/temp-core';
+import { openTestToken, type OpenTestToken } from '../helpers/token-session';
 import { enterpriseProfile, push, signedInAccount } from './helpers/org-fixtures';
 import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-harness';
 
 const companyTaxCode = '0100684378';
-let token: TestToken;
-let library: Pkcs11Library;
-let session: TokenSession;
+let signer: OpenTestToken;
 let portal: TestPortal;
 let admin: { token: string };
 
 beforeAll(async () => {
-  token = await createTestToken(join(tempDir('labordesk-signed-'), 'token'), { mst: companyTaxCode });
-  Object.assign(process.env, token.env);
-  library = new Pkcs11Library(token.module);
-  library.load();
-  session = library.login(token.tokenLabel, token.userPin);
-  portal = await startTestPortal({ trustedCertificates: [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)] });
+  signer = await openTestToken({ mst: companyTaxCode });
+  portal = await startTestPortal({ trustedCertificates: signer.trustList() });
   const { id: enterpriseId } = await portal.services.admin.createEnterprise({ taxCode: companyTaxCode, profile: enterpriseProfile('01', 'Công ty TNHH Thử Nghiệm') });
   admin = await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId });
 });
 afterAll(async () => {
-  session?.logout();
-  library?.close();
+  signer?.close();
   await portal?.close();
   removeTempDirs();
 });
@@ -46,15 +35,7 @@ function filingPayload(title = 'Đăng ký hợp đồng cung ứng 01/2026') {
 }
 
 async function signed(payload: object, which: 'valid' | 'expired' | 'otherMst' = 'valid') {
-  const cert = token.certs[which]!;
-  const p7s = await createCadesBes({
-    content: filingSigningBytes(payload),
-    certificateDer: readFileSync(cert.certDer),
-    keyAlgorithm: 'rsa',
-    signingTime: new Date(),
-    sign: async (bytes) => session.sign(cert.id, Buffer.from(bytes)),
-  });
-  return Buffer.from(p7s).toString('base64');
+  return Buffer.from(await signer.sign(filingSigningBytes(payload), which)).toString('base64');
 }
 
 describe(`signed filings (${storageKind})`, () => {

@@ -1,50 +1,30 @@
 // Token sign-in: a one-time challenge signed on the SoftHSM2 token; the certificate's MST picks the
 // enterprise administrator. Reused challenges, other CAs, unknown tax codes and expired certificates fail.
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCadesBes } from '../../src-main/core/signing/cades';
-import { Pkcs11Library, type TokenSession } from '../../src-main/core/token/pkcs11-token';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { removeTempDirs, tempDir } from '../helpers/temp-core';
+import { removeTempDirs } from '../helpers/temp-core';
+import { openTestToken, type OpenTestToken } from '../helpers/token-session';
 import { enterpriseProfile, signedInAccount } from './helpers/org-fixtures';
 import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-harness';
 
 const companyTaxCode = '0100684378';
-let token: TestToken;
-let library: Pkcs11Library;
-let session: TokenSession;
+let signer: OpenTestToken;
 let portal: TestPortal;
 let adminAccountId: string;
 
 beforeAll(async () => {
-  token = await createTestToken(join(tempDir('labordesk-token-login-'), 'token'), { mst: companyTaxCode });
-  Object.assign(process.env, token.env);
-  library = new Pkcs11Library(token.module);
-  library.load();
-  session = library.login(token.tokenLabel, token.userPin);
-  portal = await startTestPortal({ trustedCertificates: [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)] });
+  signer = await openTestToken({ mst: companyTaxCode });
+  portal = await startTestPortal({ trustedCertificates: signer.trustList() });
   const { id } = await portal.services.admin.createEnterprise({ taxCode: companyTaxCode, profile: enterpriseProfile('01') });
   adminAccountId = (await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId: id })).accountId;
 });
 afterAll(async () => {
-  session?.logout();
-  library?.close();
+  signer?.close();
   await portal?.close();
   removeTempDirs();
 });
 
 async function signChallenge(challenge: string, which: 'valid' | 'expired' | 'otherMst' = 'valid') {
-  const cert = token.certs[which]!;
-  const p7s = await createCadesBes({
-    content: new TextEncoder().encode(challenge),
-    certificateDer: readFileSync(cert.certDer),
-    keyAlgorithm: 'rsa',
-    signingTime: new Date(),
-    sign: async (bytes) => session.sign(cert.id, Buffer.from(bytes)),
-  });
-  return Buffer.from(p7s).toString('base64');
+  return Buffer.from(await signer.sign(new TextEncoder().encode(challenge), which)).toString('base64');
 }
 const newChallenge = async () => (await portal.call('POST', '/api/v1/auth/token-challenge')).body.challenge as string;
 
