@@ -33,7 +33,7 @@ function open() {
   return library;
 }
 const items = (n: number): BatchItem[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `f${i}`, payload: { filingId: crypto.randomUUID(), version: 1, type: 'workerUpdate', title: `Hồ sơ ${i}`, content: { i } } }));
+  Array.from({ length: n }, (_, i) => ({ id: `f${i}`, content: filingSigningBytes({ filingId: crypto.randomUUID(), version: 1, type: 'workerUpdate', title: `Hồ sơ ${i}`, content: { i } }) }));
 const certificate = (lib: Pkcs11Library, id: string) => lib.certificates(token.tokenLabel).find((c) => c.id === id)!;
 
 describe('batch signing', () => {
@@ -54,7 +54,7 @@ describe('batch signing', () => {
     expect(progress).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     const trusted = [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)];
     for (const item of batch.slice(0, 10)) {
-      const verdict = await verifyCadesDetached(Buffer.from(outcome.signed.get(item.id)!, 'base64'), filingSigningBytes(item.payload), {
+      const verdict = await verifyCadesDetached(Buffer.from(outcome.signed.get(item.id)!, 'base64'), item.content, {
         trustedCertificates: trusted,
         expectedParty: token.certs.valid.mst,
       });

@@ -3,14 +3,13 @@
 // reports progress, stops on cancel, and keeps what was signed if the token goes away mid-way.
 import { X509Certificate } from 'node:crypto';
 import { CodedError, hasErrorCode, type ErrorCode } from '../../../src-common/errors';
-import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
 import type { Pkcs11Library, TokenCertificate } from '../token/pkcs11-token';
 import { createCadesBes } from './cades';
 
 export interface BatchItem {
   id: string;
-  /** The `filing.submit` payload, as the portal will parse it. */
-  payload: unknown;
+  /** The exact bytes to sign: a filing's `filingSigningBytes(payload)`, or a file's contents. */
+  content: Uint8Array;
 }
 
 export interface BatchOutcome {
@@ -63,7 +62,7 @@ export async function signBatch(items: readonly BatchItem[], options: BatchOptio
       }
       try {
         const p7s = await createCadesBes({
-          content: filingSigningBytes(item.payload),
+          content: item.content,
           certificateDer: options.certificate.der,
           keyAlgorithm,
           signingTime: options.now(),

@@ -68,7 +68,8 @@ export class SigningService {
     if (!certificate) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: input.certificateId });
     // A test "filing": the text itself, signed like any filing payload.
     const payload = { test: input.text };
-    const outcome = await signBatch([{ id: 'test', payload }], {
+    const content = filingSigningBytes(payload);
+    const outcome = await signBatch([{ id: 'test', content }], {
       library,
       tokenLabel: input.tokenLabel,
       certificate,
@@ -77,7 +78,7 @@ export class SigningService {
     });
     const p7s = outcome.signed.get('test');
     if (!p7s) throw new CodedError(outcome.stoppedBy ?? 'INTERNAL_ERROR');
-    return { p7s, verdict: await this.verify(p7s, Buffer.from(filingSigningBytes(payload)).toString('base64')) };
+    return { p7s, verdict: await this.verify(p7s, Buffer.from(content).toString('base64')) };
   }
 
   async verify(p7sBase64: string, contentBase64: string, expectedParty?: string): Promise<Verdict> {
