@@ -1,5 +1,6 @@
-// Areas `token` and `signing`: the USB tokens and certificates on this computer, a test signature, and
-// the verifier of any .p7s. The PIN crosses once, in `signing:test`'s input, and is never kept or logged.
+// Areas `token` and `signing`: the USB tokens and certificates on this computer, a test signature, batch
+// signing of files, and the verifier of any .p7s. The PIN crosses once, in `signing:test`'s or
+// `signing:signFiles`' input, and is never kept, logged or sent back (nor in progress events).
 import { z } from 'zod';
 import { defineArea } from './define';
 
@@ -44,6 +45,61 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 
 const Base64 = z.string().max(20_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** Limits of one batch of files: what one login and one message (IPC) reasonably carry. */
+export const batchFileLimits = {
+  maxFiles: 200,
+  /** Base64 characters of one file's contents (about 10 MB of bytes). */
+  maxFileBase64: 14_000_000,
+  /** Base64 characters of all the files together (about 50 MB of bytes). */
+  maxTotalBase64: 70_000_000,
+} as const;
+
+/** A file name as chosen by the user: no folder part, no control characters. */
+const FileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^\\/\u0000-\u001f]+$/);
+
+/** A long task's id, made by the caller (a UUID): names its progress events and its cancel. */
+export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+const ErrorInfo = z.object({ code: z.string(), message: z.string() });
+
+export const SignFilesInputSchema = z
+  .object({
+    tokenLabel: z.string().min(1).max(64),
+    certificateId: z.string().regex(/^[0-9a-f]{1,128}$/),
+    pin: z.string().min(1).max(64),
+    taskId: TaskIdSchema,
+    files: z
+      .array(z.object({ name: FileName, content: Base64.max(batchFileLimits.maxFileBase64) }).strict())
+      .min(1)
+      .max(batchFileLimits.maxFiles),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const names = new Set<string>();
+    let total = 0;
+    input.files.forEach((file, index) => {
+      // Results are given by name: two files of one name could not be told apart.
+      if (names.has(file.name)) context.addIssue({ code: 'custom', path: ['files', index, 'name'], message: 'duplicate file name' });
+      names.add(file.name);
+      total += file.content.length;
+    });
+    if (total > batchFileLimits.maxTotalBase64) context.addIssue({ code: 'custom', path: ['files'], message: 'files too large together' });
+  });
+
+export const SignFilesOutputSchema = z.object({
+  /** Each signed file with its detached CAdES-BES signature (base64 DER, saved as name + ".p7s"). */
+  signed: z.array(z.object({ name: z.string(), p7s: Base64 })),
+  /** Files left unsigned (cancelled, token removed), in the order given. */
+  unsigned: z.array(z.string()),
+  /** Why the batch stopped before the end; absent when every file was signed. */
+  stoppedBy: ErrorInfo.optional(),
+});
+export type SignFilesOutput = z.infer<typeof SignFilesOutputSchema>;
+
 export const signingContract = defineArea({
   /** Catalogue libraries found here (the configured custom path first), and the one in use. */
   'token:modules': { input: z.object({}).strict(), output: z.object({ modules: z.array(TokenModuleSchema), selected: z.string().nullable() }) },
@@ -58,6 +114,13 @@ export const signingContract = defineArea({
       .strict(),
     output: z.object({ p7s: Base64, verdict: VerdictSchema }),
   },
+  /**
+   * Signs each file's bytes as a detached CAdES-BES .p7s after one login (one PIN entry); `progress`
+   * events under `taskId` (task `signing.files`); the ones signed are kept if the batch stops.
+   */
+  'signing:signFiles': { input: SignFilesInputSchema, output: SignFilesOutputSchema },
+  /** Stops the running batch `taskId` after the file being signed; false when none is running. */
+  'signing:cancel': { input: z.object({ taskId: TaskIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** Checks a detached .p7s against its file: signer, MST, time and the verdict. */
   'signing:verify': {
     input: z.object({ p7s: Base64, content: Base64, expectedParty: z.string().max(40).optional() }).strict(),

@@ -37,6 +37,7 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
 
     'session:status': () => services().session.status(),
     'session:signIn': ({ portalUrl, username, password }) => services().session.signIn(portalUrl, username, password),
+    'session:signInWithToken': (input) => services().tokenSignIn.signIn(input),
     'session:changePassword': ({ currentPassword, newPassword }) => services().session.changePassword(currentPassword, newPassword),
     'session:signOut': () => services().session.signOut(),
 
@@ -54,5 +55,7 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'token:list': () => services().signing.list(),
     'signing:test': (input) => services().signing.test(input),
     'signing:verify': ({ p7s, content, expectedParty }) => services().signing.verify(p7s, content, expectedParty),
+    'signing:signFiles': (input) => services().signing.signFiles(input),
+    'signing:cancel': ({ taskId }) => services().signing.cancel(taskId),
   };
 }

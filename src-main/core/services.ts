@@ -7,6 +7,7 @@ import type { EventBus } from './events/event-bus';
 import type { Logger } from './logger';
 import { join } from 'node:path';
 import { SessionService } from './session/session.service';
+import { TokenSignInService } from './session/token-sign-in.service';
 import { SigningService } from './signing/signing.service';
 import { SettingsService } from './settings/settings.service';
 import { HttpPortalClient } from './sync/portal-client';
@@ -20,6 +21,7 @@ export interface OpenServices {
   audit: AuditService;
   settings: SettingsService;
   session: SessionService;
+  tokenSignIn: TokenSignInService;
   sync: SyncService;
   signing: SigningService;
 }
@@ -39,6 +41,8 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
   const settings = new SettingsService(store, audit, events, now);
   const sync = config.sync ?? {};
   const language = () => settings.language();
+  const clientFor = (baseUrl: string) =>
+    new HttpPortalClient({ baseUrl, timeoutMs: sync.requestTimeoutMs ?? 20_000, language, ...(sync.fetch ? { fetch: sync.fetch } : {}) });
   const session = new SessionService({
     device: store,
     deviceAudit: audit,
@@ -49,8 +53,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     language,
     logger,
     configuredPortalUrl: () => config.portalUrl ?? (settings.get().portalUrl || null),
-    clientFor: (baseUrl) =>
-      new HttpPortalClient({ baseUrl, timeoutMs: sync.requestTimeoutMs ?? 20_000, language, ...(sync.fetch ? { fetch: sync.fetch } : {}) }),
+    clientFor,
     engine: { pushBatch: sync.pushBatch ?? 200, pullLimit: sync.pullLimit ?? 1000 },
     scheduler: {
       periodMs: sync.periodMs ?? defaultSchedulerOptions.periodMs,
@@ -70,6 +73,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     customModulePath: () => settings.get().pkcs11ModulePath,
     now,
     language,
+    events,
   });
   return {
     signing,
@@ -78,6 +82,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     audit,
     settings,
     session,
+    tokenSignIn: new TokenSignInService({ session, signer: signing, clientFor }),
     sync: new SyncService(session, audit, events, now),
   };
 }

@@ -2,15 +2,16 @@
 // test signature, and verification of any .p7s against the trust list.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TokenCertificateView, Verdict } from '../../../src-common/contract';
+import type { SignFilesOutput, TokenCertificateView, Verdict } from '../../../src-common/contract';
 import { CodedError, errorMessage, type ErrorCode } from '../../../src-common/errors';
 import type { Language } from '../../../src-common/language';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
 import { certificatesFromFile, trustListFilePattern } from '../../../src-common/signing/trust-list';
 import { verifyCadesDetached, type CadesVerdict } from '../../../src-common/signing/verify-cades';
+import type { EventBus } from '../events/event-bus';
 import { detectModules, readCatalogue, type DetectedModule } from '../token/module-catalogue';
 import { Pkcs11Library } from '../token/pkcs11-token';
-import { signBatch } from './batch-signer';
+import { checkSigningCertificate, signBatch } from './batch-signer';
 
 export interface SigningServiceDeps {
   resourcesDir: string;
@@ -19,6 +20,8 @@ export interface SigningServiceDeps {
   customModulePath: () => string;
   now: () => Date;
   language: () => Language;
+  /** Where batch signing reports its progress (never with the PIN). */
+  events: EventBus;
 }
 
 const dayMs = 86_400_000;
@@ -110,5 +113,94 @@ export class SigningService {
   close(): void {
     this.library?.close();
     this.library = null;
+  }
+
+  /** Running file batches by task id, so `signing:cancel` can stop them. */
+  private readonly runningBatches = new Map<string, AbortController>();
+
+  /**
+   * Signs each file's bytes as a detached CAdES-BES .p7s with one login; progress goes out as `progress`
+   * events for `taskId`. A cancel or a pulled-out token keeps the signed files and names the rest.
+   */
+  async signFiles(input: {
+    tokenLabel: string;
+    certificateId: string;
+    pin: string;
+    taskId: string;
+    files: { name: string; content: string }[];
+  }): Promise<SignFilesOutput> {
+    const { taskId, files } = input;
+    if (this.runningBatches.has(taskId)) throw new CodedError('VALIDATION_FAILED', { issues: [{ path: 'taskId', message: 'task already running' }] });
+    const library = this.open();
+    const certificate = library.certificates(input.tokenLabel).find((c) => c.id === input.certificateId);
+    if (!certificate) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: input.certificateId });
+    const task = 'signing.files';
+    const total = files.length;
+    const controller = new AbortController();
+    let done = 0;
+    this.runningBatches.set(taskId, controller);
+    this.deps.events.emit('progress', { taskId, task, done, total, finished: false });
+    try {
+      // Ids are positions: names are unique (the contract checks) but need no escaping this way.
+      const outcome = await signBatch(
+        files.map((file, index) => ({ id: String(index), content: Buffer.from(file.content, 'base64') })),
+        {
+          library,
+          tokenLabel: input.tokenLabel,
+          certificate,
+          pin: input.pin,
+          now: this.deps.now,
+          signal: controller.signal,
+          onProgress: (signedSoFar) => {
+            done = signedSoFar;
+            this.deps.events.emit('progress', { taskId, task, done, total, finished: false });
+          },
+        },
+      );
+      const signed = files.flatMap((file, index) => {
+        const p7s = outcome.signed.get(String(index));
+        return p7s ? [{ name: file.name, p7s }] : [];
+      });
+      const unsigned = outcome.unsigned.map((id) => files[Number(id)]!.name);
+      const stoppedBy = outcome.stoppedBy ? { code: outcome.stoppedBy, message: errorMessage(outcome.stoppedBy, this.deps.language()) } : undefined;
+      return { signed, unsigned, ...(stoppedBy ? { stoppedBy } : {}) };
+    } finally {
+      this.runningBatches.delete(taskId);
+      // Finished, whatever happened (a wrong PIN included): the dialog stops waiting.
+      this.deps.events.emit('progress', { taskId, task, done, total, finished: true });
+    }
+  }
+
+  /** Stops a running batch after the file being signed; false when no such batch runs. */
+  cancel(taskId: string): { cancelled: boolean } {
+    const controller = this.runningBatches.get(taskId);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  }
+
+  /**
+   * Token sign-in's signature: checks the certificate first (validity, key strength), then lets
+   * `contentFor` fetch the bytes to sign (the portal's challenge) knowing whose certificate it is, then
+   * signs them with one login and logs out. The PIN serves that login only.
+   */
+  async signChallenge(
+    input: { tokenLabel: string; certificateId: string; pin: string },
+    contentFor: (certificate: { partyId: string | null }) => Promise<Uint8Array>,
+  ): Promise<string> {
+    const library = this.open();
+    const certificate = library.certificates(input.tokenLabel).find((c) => c.id === input.certificateId);
+    if (!certificate) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: input.certificateId });
+    checkSigningCertificate(certificate.der, this.deps.now());
+    const content = await contentFor({ partyId: certificate.partyId });
+    const outcome = await signBatch([{ id: 'challenge', content }], {
+      library,
+      tokenLabel: input.tokenLabel,
+      certificate,
+      pin: input.pin,
+      now: this.deps.now,
+    });
+    const p7s = outcome.signed.get('challenge');
+    if (!p7s) throw new CodedError(outcome.stoppedBy ?? 'INTERNAL_ERROR');
+    return p7s;
   }
 }
