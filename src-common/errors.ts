@@ -189,6 +189,19 @@ export const errorMessages = {
     vi: 'Chứng thư số chưa đến ngày có hiệu lực.',
     en: 'The certificate is not valid yet.',
   },
+  // Token sign-in: the certificate's tax code names the enterprise administrator on the portal.
+  TOKEN_SIGN_IN_NO_TAX_CODE: {
+    vi: 'Chứng thư số này không có mã số thuế (MST) nên không dùng để đăng nhập được. Hãy chọn chứng thư số của doanh nghiệp.',
+    en: 'This certificate carries no tax code (MST), so it cannot be used to sign in. Choose the enterprise certificate.',
+  },
+  TOKEN_SIGN_IN_NO_ACCOUNT: {
+    vi: 'Mã số thuế trên chứng thư số không gắn với tài khoản quản trị doanh nghiệp nào trên cổng trung tâm. Hãy đăng nhập bằng mật khẩu hoặc liên hệ cơ quan quản lý.',
+    en: "The certificate's tax code is not linked to any enterprise administrator account on the central portal. Sign in with a password or contact the authority.",
+  },
+  TOKEN_SIGN_IN_CHALLENGE_EXPIRED: {
+    vi: 'Mã xác thực đăng nhập đã hết hạn hoặc đã được dùng. Vui lòng đăng nhập lại.',
+    en: 'The sign-in challenge expired or was already used. Please sign in again.',
+  },
   SIGNATURE_REQUIRED: {
     vi: 'Hồ sơ phải được ký số trước khi nộp.',
     en: 'The filing must be digitally signed before it is submitted.',

@@ -47,6 +47,21 @@ export const sessionContract = defineArea({
       .strict(),
     output: SessionStatusSchema,
   },
+  /**
+   * Sign-in with a USB-token certificate instead of a password: the portal's challenge is signed on the
+   * token and the certificate's MST names the enterprise administrator. The PIN crosses once, here.
+   */
+  'session:signInWithToken': {
+    input: z
+      .object({
+        portalUrl: HttpUrlSchema,
+        tokenLabel: z.string().min(1).max(64),
+        certificateId: z.string().regex(/^[0-9a-f]{1,128}$/),
+        pin: z.string().min(1).max(64),
+      })
+      .strict(),
+    output: SessionStatusSchema,
+  },
   'session:changePassword': {
     input: z.object({ currentPassword: z.string().min(1).max(512), newPassword: z.string().min(1).max(512) }).strict(),
     output: SessionStatusSchema,

@@ -51,3 +51,11 @@ export const changePasswordRequestSchema = z.strictObject({
   newPassword: z.string().min(1).max(passwordMaxLength * 4),
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** Token sign-in: a one-time challenge to sign on the USB token (POST /api/v1/auth/token-challenge). */
+export const tokenChallengeResponseSchema = z.object({ challenge: z.string().min(1).max(200), expiresAt: z.string() });
+export type TokenChallengeResponse = z.infer<typeof tokenChallengeResponseSchema>;
+
+/** The challenge and its detached CAdES signature, base64 (POST /api/v1/auth/token-login). */
+export const tokenLoginRequestSchema = z.strictObject({ challenge: z.string().min(1).max(200), signature: z.string().min(1).max(65536) });
+export type TokenLoginRequest = z.infer<typeof tokenLoginRequestSchema>;

@@ -39,6 +39,16 @@ export interface SessionServiceDeps {
   autoSync: boolean;
 }
 
+/** A sign-in the portal has just accepted, and how it was made. */
+export interface EstablishedSignIn {
+  portalUrl: string;
+  /** The account's username: typed for a password sign-in, the portal's answer for a token sign-in. */
+  username: string;
+  client: PortalClient;
+  session: SessionResponse;
+  method: 'password' | 'token';
+}
+
 /** A stable folder name for (portal, username) that reveals neither. */
 export function profileIdOf(portalUrl: string, username: string): string {
   return createHash('sha256').update(`${new URL(portalUrl).origin}|${username}`).digest('hex').slice(0, 24);
@@ -88,6 +98,14 @@ export class SessionService {
   async signIn(portalUrl: string, username: string, password: string): Promise<SessionStatus> {
     const client = this.deps.clientFor(portalUrl);
     const session = await client.login(username, password);
+    return this.establish({ portalUrl, username, client, session, method: 'password' });
+  }
+
+  /**
+   * After the portal accepted a sign-in (a password, or a challenge signed on a USB token): the same
+   * account profile, encrypted store, cached session, audit entry, sync start and events either way.
+   */
+  async establish({ portalUrl, username, client, session, method }: EstablishedSignIn): Promise<SessionStatus> {
     const id = profileIdOf(portalUrl, username);
     const at = this.deps.now().toISOString();
     if (this.current && this.current.profile.id !== id) await this.closeCurrent();
@@ -108,7 +126,7 @@ export class SessionService {
     if (!this.current) this.open(profile, client);
     this.deps.device.write(() => this.profiles.activate(id, session.account.displayName, at));
     this.saveSession(portalUrl, session);
-    this.deps.deviceAudit.record('session.signedIn', username, { portal: new URL(portalUrl).origin });
+    this.deps.deviceAudit.record('session.signedIn', username, { portal: new URL(portalUrl).origin, ...(method === 'token' ? { method } : {}) });
     if (!session.mustChangePassword) this.startSync();
     return this.changed();
   }

@@ -3,7 +3,12 @@
 import type { z } from 'zod';
 import { CodedError, isErrorCode } from '../../../src-common/errors';
 import type { Language } from '../../../src-common/language';
-import { sessionResponseSchema, type SessionResponse } from '../../../src-common/portal-api/auth.api';
+import {
+  sessionResponseSchema,
+  tokenChallengeResponseSchema,
+  type SessionResponse,
+  type TokenChallengeResponse,
+} from '../../../src-common/portal-api/auth.api';
 import type { Mutation } from '../../../src-common/portal-api/mutations';
 import { pullResponseSchema, pushResponseSchema, type PullResponse, type PushResult } from '../../../src-common/portal-api/sync.api';
 
@@ -19,6 +24,10 @@ export interface PortalClientOptions {
 export interface PortalClient {
   readonly baseUrl: string;
   login(username: string, password: string): Promise<SessionResponse>;
+  /** Token sign-in, step 1: a one-time challenge to sign on the token. */
+  tokenChallenge(): Promise<TokenChallengeResponse>;
+  /** Token sign-in, step 2: the challenge and its detached CAdES signature (base64). */
+  tokenLogin(challenge: string, signature: string): Promise<SessionResponse>;
   changePassword(token: string, currentPassword: string, newPassword: string): Promise<SessionResponse>;
   logout(token: string): Promise<void>;
   push(token: string, mutations: readonly Mutation[]): Promise<PushResult[]>;
@@ -36,6 +45,14 @@ export class HttpPortalClient implements PortalClient {
 
   login(username: string, password: string) {
     return this.request('POST', '/api/v1/auth/login', sessionResponseSchema, { body: { username, password } });
+  }
+
+  tokenChallenge() {
+    return this.request('POST', '/api/v1/auth/token-challenge', tokenChallengeResponseSchema, {});
+  }
+
+  tokenLogin(challenge: string, signature: string) {
+    return this.request('POST', '/api/v1/auth/token-login', sessionResponseSchema, { body: { challenge, signature } });
   }
 
   changePassword(token: string, currentPassword: string, newPassword: string) {
