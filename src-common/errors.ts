@@ -222,6 +222,11 @@ export const errorMessages = {
     vi: 'Mã số thuế / số định danh trên chứng thư số không khớp với đơn vị nộp hồ sơ.',
     en: 'The tax code / ID on the certificate does not match the filing party.',
   },
+  // Manifest signing: the batch's signature is fine but this filing is not the one the manifest covers.
+  SIGNATURE_MANIFEST_PROOF_INVALID: {
+    vi: 'Hồ sơ không khớp với bảng kê đã ký số: nội dung đã bị thay đổi sau khi ký hoặc bằng chứng đi kèm bị hỏng.',
+    en: 'The filing does not match the signed manifest: its content changed after signing, or its inclusion proof is damaged.',
+  },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {
     vi: 'Mất kết nối với LaborDesk trước khi nhận được kết quả. Ứng dụng đang kết nối lại; hãy kiểm tra rồi thử lại.',

@@ -7,6 +7,7 @@ import {
   enterpriseProfileSchema,
 } from '../domain/organisation';
 import { isUuidV7 } from '../domain/uuidv7';
+import { manifestSignatureSchema } from '../signing/manifest-signature.schema';
 import { filingTypeSchema } from './filings';
 
 export const uuidSchema = z.uuid();
@@ -44,11 +45,18 @@ export function isMutationKind(value: string): value is MutationKind {
 }
 
 /** The envelope; its payload is checked against the kind's schema by the receiver. */
-export const mutationSchema = z.strictObject({
-  id: uuidV7Schema,
-  kind: z.string().min(1).max(64),
-  payload: z.unknown(),
-  /** Detached CMS signature (base64) over the canonical payload, for kinds that are signed filings. */
-  signature: z.string().max(65536).optional(),
-});
+export const mutationSchema = z
+  .strictObject({
+    id: uuidV7Schema,
+    kind: z.string().min(1).max(64),
+    payload: z.unknown(),
+    /** Detached CMS signature (base64) over the canonical payload, for kinds that are signed filings. */
+    signature: z.string().max(65536).optional(),
+    /** Or: the filing is covered by a signed manifest (one token signature for a batch) and proves it. */
+    manifestSignature: manifestSignatureSchema.optional(),
+  })
+  .refine((m) => m.signature === undefined || m.manifestSignature === undefined, {
+    message: 'a mutation carries at most one signature form',
+    path: ['manifestSignature'],
+  });
 export type Mutation = z.infer<typeof mutationSchema>;

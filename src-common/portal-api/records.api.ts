@@ -7,6 +7,7 @@ import {
   employerFieldsSchema,
   enterpriseProfileSchema,
 } from '../domain/organisation';
+import { manifestSignatureSchema } from '../signing/manifest-signature.schema';
 import { receiptSchema } from '../signing/receipt';
 import { filingStatusSchema, filingTypeSchema } from './filings';
 
@@ -39,6 +40,11 @@ export const filingRecordSchema = z.object({
   title: z.string(),
   content: z.record(z.string(), z.unknown()),
   signature: z.string().nullable(),
+  /**
+   * For a manifest-signed filing (instead of `signature`): manifest, its signature and this filing's
+   * inclusion proof, to re-verify later. Absent in records written before manifest signing existed.
+   */
+  signatureManifest: manifestSignatureSchema.nullable().optional(),
   /** The portal's signed receipt (biên nhận). */
   receipt: receiptSchema.nullable(),
   submittedBy: z.string(),

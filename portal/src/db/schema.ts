@@ -116,6 +116,11 @@ export const filings = pgTable(
     title: text('title').notNull(),
     content: jsonb('content').notNull(),
     signature: text('signature'),
+    /**
+     * Or, for a manifest-signed filing: the signed manifest, its signature and this filing's inclusion
+     * proof (src-common/signing/manifest-signature.schema.ts), kept so anyone can re-verify it later.
+     */
+    signatureManifest: jsonb('signature_manifest'),
     /** The portal's signed acknowledgement (biên nhận): reference, filing hash, received time. */
     receipt: jsonb('receipt'),
     submittedBy: uuid('submitted_by').notNull().references(() => accounts.id),

@@ -2,6 +2,7 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { BranchFields, BrokerFields, EmployerFields, EnterpriseProfile } from '../../../src-common/domain/organisation';
 import type { FilingStatus, FilingType } from '../../../src-common/portal-api/filings';
+import type { ManifestSignature } from '../../../src-common/signing/manifest-signature.schema';
 import type { Receipt } from '../../../src-common/signing/receipt';
 import type {
   AgencyRecord,
@@ -96,6 +97,7 @@ export function filingRecord(row: FilingRow): FilingRecord {
     title: row.title,
     content: row.content as Record<string, unknown>,
     signature: row.signature,
+    signatureManifest: (row.signatureManifest as ManifestSignature | null) ?? null,
     receipt: (row.receipt as Receipt | null) ?? null,
     submittedBy: row.submittedBy,
     submittedAt: row.submittedAt.toISOString(),

@@ -7,6 +7,7 @@ import type { EnterpriseProfile } from '../../../src-common/domain/organisation'
 import type { BranchFunction } from '../../../src-common/domain/roles';
 import { functionRequiredToFile } from '../../../src-common/portal-api/filings';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
+import type { ManifestSignature } from '../../../src-common/signing/manifest-signature.schema';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
 import type { MutationKind, MutationPayload } from '../../../src-common/portal-api/mutations';
 import { branches, brokers, employers, enterprises, filings } from '../db/schema';
@@ -37,6 +38,8 @@ export interface ValidMutation<K extends MutationKind = MutationKind> {
   kind: K;
   payload: MutationPayload<K>;
   signature?: string;
+  /** The other signature form: a signed manifest covering the filing, with its inclusion proof. */
+  manifestSignature?: ManifestSignature;
 }
 
 interface FilingState {
@@ -130,7 +133,7 @@ export class PushBatch {
       case 'broker.upsert':
         return this.upsertRegistry('broker', mutation.payload as MutationPayload<'broker.upsert'>);
       case 'filing.submit':
-        return this.submitFiling(mutation.payload as MutationPayload<'filing.submit'>, mutation.signature);
+        return this.submitFiling(mutation.payload as MutationPayload<'filing.submit'>, mutation);
     }
   }
 
@@ -222,7 +225,7 @@ export class PushBatch {
     }
   }
 
-  private submitFiling(payload: MutationPayload<'filing.submit'>, signature: string | undefined): void {
+  private submitFiling(payload: MutationPayload<'filing.submit'>, signed: Pick<ValidMutation, 'signature' | 'manifestSignature'>): void {
     const enterprise = this.ownEnterprise();
     const ownBranch = this.principal.role === 'branchStaff' ? this.principal.branchId! : undefined;
     if (ownBranch && payload.branchId !== undefined && payload.branchId !== ownBranch) throw portalError('NOT_FOUND');
@@ -251,7 +254,8 @@ export class PushBatch {
       status: 'submitted',
       title: payload.title,
       content: payload.content,
-      signature: signature ?? null,
+      signature: signed.signature ?? null,
+      signatureManifest: signed.manifestSignature ?? null,
       receipt: this.receipts?.sign({
         reference: `HS-${this.now.getUTCFullYear()}-${payload.filingId.slice(0, 8).toUpperCase()}-${payload.version}`,
         filingId: payload.filingId,

@@ -1,7 +1,10 @@
 // Push (idempotent, per-mutation answers) and pull (the caller's visible changes after a cursor).
 import { and, asc, eq, gt, inArray, lte, max } from 'drizzle-orm';
 import { CodedError, errorMessage, hasErrorCode, type ErrorCode } from '../../../src-common/errors';
+import { canonicalBytes } from '../../../src-common/canonical-json';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
+import { verifyInclusion } from '../../../src-common/signing/manifest';
+import type { ManifestSignature } from '../../../src-common/signing/manifest-signature.schema';
 import type { Language } from '../../../src-common/language';
 import { isMutationKind, mutationPayloadSchemas, type Mutation } from '../../../src-common/portal-api/mutations';
 import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
@@ -18,6 +21,13 @@ import { VerifyPool } from './verify-pool';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
 
 type Verdict = { id: string; status: 'applied'; changeIndex: number } | { id: string; status: 'duplicate' } | Extract<PushResult, { status: 'rejected' }>;
+
+/** Whichever signature form the mutation carries (the envelope schema allows at most one). */
+function signatureOf(m: Mutation): Pick<ValidMutation, 'signature' | 'manifestSignature'> {
+  if (m.signature) return { signature: m.signature };
+  if (m.manifestSignature) return { manifestSignature: m.manifestSignature };
+  return {};
+}
 
 /** Signed filings: the trust list, and whether a filing without a signature is refused. */
 export interface SignaturePolicy {
@@ -48,6 +58,8 @@ export class SyncService {
   /**
    * Checks every filing's signature before the write transaction (verification is slow and async):
    * the signer must chain to the trust list and be the enterprise itself (MST = its tax code).
+   * A filing is signed alone (`signature`) or through a signed manifest (`manifestSignature`): each
+   * distinct manifest signature is verified once per push, each filing's inclusion proof on its own.
    * Answers the refusal code per mutation id.
    */
   private async signatureRefusals(principal: Principal, mutations: readonly ValidMutation[]): Promise<Map<string, ErrorCode>> {
@@ -57,17 +69,34 @@ export class SyncService {
     const [enterprise] = principal.enterpriseId
       ? await this.db.select({ taxCode: enterprises.taxCode }).from(enterprises).where(eq(enterprises.id, principal.enterpriseId))
       : [];
+    // A branch's tax code is the enterprise's with a suffix: the certificate is the enterprise's.
+    const expectedParty = `MST:${(enterprise?.taxCode ?? '').split('-')[0]}`;
+    const signatureRefusal = async (signatureBase64: string, content: Uint8Array): Promise<ErrorCode | null> => {
+      const verdict = await this.verifier.verify(Buffer.from(signatureBase64, 'base64'), content, { expectedParty });
+      return verdict.valid ? null : (verdict.code ?? 'SIGNATURE_INVALID');
+    };
+    // One verification per distinct (manifest, signature), shared by every filing relying on it.
+    const manifestVerdicts = new Map<string, Promise<ErrorCode | null>>();
+    const manifestRefusal = (form: ManifestSignature) => {
+      const key = `${form.manifest.root}:${form.manifest.count}:${form.signature}`;
+      let verdict = manifestVerdicts.get(key);
+      if (!verdict) manifestVerdicts.set(key, (verdict = signatureRefusal(form.signature, canonicalBytes(form.manifest))));
+      return verdict;
+    };
     await Promise.all(
       filings.map(async (m) => {
-        if (!m.signature) {
-          if (this.signatures.requireSignedFilings) refusals.set(m.id, 'SIGNATURE_REQUIRED');
-          return;
+        let refusal: ErrorCode | null;
+        if (m.signature) {
+          refusal = await signatureRefusal(m.signature, filingSigningBytes(m.payload));
+        } else if (m.manifestSignature) {
+          const form = m.manifestSignature;
+          const [signed, included] = await Promise.all([manifestRefusal(form), verifyInclusion(filingSigningBytes(m.payload), form.proof, form.manifest)]);
+          // A bad manifest signature refuses all its filings; a bad proof refuses only its own filing.
+          refusal = signed ?? (included ? null : 'SIGNATURE_MANIFEST_PROOF_INVALID');
+        } else {
+          refusal = this.signatures.requireSignedFilings ? 'SIGNATURE_REQUIRED' : null;
         }
-        const verdict = await this.verifier.verify(Buffer.from(m.signature, 'base64'), filingSigningBytes(m.payload), {
-          // A branch's tax code is the enterprise's with a suffix: the certificate is the enterprise's.
-          expectedParty: `MST:${(enterprise?.taxCode ?? '').split('-')[0]}`,
-        });
-        if (!verdict.valid) refusals.set(m.id, verdict.code ?? 'SIGNATURE_INVALID');
+        if (refusal) refusals.set(m.id, refusal);
       }),
     );
     return refusals;
@@ -87,7 +116,7 @@ export class SyncService {
     for (const m of mutations) {
       if (!isMutationKind(m.kind)) continue;
       const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
-      if (parsed.success) parsedAll.push({ id: m.id, kind: m.kind, payload: parsed.data, ...(m.signature ? { signature: m.signature } : {}) } as ValidMutation);
+      if (parsed.success) parsedAll.push({ id: m.id, kind: m.kind, payload: parsed.data, ...signatureOf(m) } as ValidMutation);
     }
     const refusedSignatures = await this.signatureRefusals(principal, parsedAll);
     return writeTransaction(this.db, async (tx) => {
@@ -103,7 +132,7 @@ export class SyncService {
       for (const m of mutations) {
         if (!isMutationKind(m.kind)) continue;
         const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
-        if (parsed.success) valid.set(m, { id: m.id, kind: m.kind, payload: parsed.data, ...(m.signature ? { signature: m.signature } : {}) } as ValidMutation);
+        if (parsed.success) valid.set(m, { id: m.id, kind: m.kind, payload: parsed.data, ...signatureOf(m) } as ValidMutation);
       }
       const batch = await PushBatch.load(tx, principal, [...valid.values()], now, this.receipts);
 

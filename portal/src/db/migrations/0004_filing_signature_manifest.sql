@@ -1,0 +1,1 @@
+ALTER TABLE "filings" ADD COLUMN "signature_manifest" jsonb;
