@@ -4,12 +4,15 @@
 import { X509Certificate } from 'node:crypto';
 import { CodedError, hasErrorCode, type ErrorCode } from '../../../src-common/errors';
 import type { Pkcs11Library, TokenCertificate } from '../token/pkcs11-token';
-import { createCadesBes } from './cades';
+import { prepareCadesBes, type PreparedCades } from './cades';
 
 export interface BatchItem {
   id: string;
-  /** The exact bytes to sign: a filing's `filingSigningBytes(payload)`, or a file's contents. */
-  content: Uint8Array;
+  /**
+   * The exact bytes to sign: a filing's `filingSigningBytes(payload)`, or a file's contents. A function
+   * is called just before the item is signed (bytes are made while the token signs the one before).
+   */
+  content: Uint8Array | (() => Uint8Array);
 }
 
 export interface BatchOutcome {
@@ -51,31 +54,52 @@ export interface BatchOptions {
 export async function signBatch(items: readonly BatchItem[], options: BatchOptions): Promise<BatchOutcome> {
   const cert = checkSigningCertificate(options.certificate.der, options.now());
   const keyAlgorithm = cert.publicKey.asymmetricKeyType === 'ec' ? 'ec' : 'rsa';
+  const mechanism = keyAlgorithm === 'ec' ? 'ECDSA' : 'SHA256_RSA_PKCS';
+  const prepare = (item: BatchItem) =>
+    prepareCadesBes({
+      content: typeof item.content === 'function' ? item.content() : item.content,
+      certificateDer: options.certificate.der,
+      keyAlgorithm,
+      signingTime: options.now(),
+    });
   const session = options.library.login(options.tokenLabel, options.pin);
+  const startSigning = (prepared: PreparedCades) =>
+    session.sign(options.certificate.id, Buffer.from(prepared.toBeSigned.buffer, prepared.toBeSigned.byteOffset, prepared.toBeSigned.length), mechanism);
   const signed = new Map<string, string>();
   let stoppedBy: ErrorCode | undefined;
   try {
-    for (const item of items) {
-      if (options.signal?.aborted) {
-        stoppedBy = 'SIGNING_CANCELLED';
-        break;
-      }
+    // Pipelined, one signature at a time on the token: while it signs filing i, filing i+1's bytes and
+    // signed attributes are prepared, so the token rarely waits for us.
+    const prepared: (PreparedCades | undefined)[] = [];
+    const prepareAt = (i: number) => {
+      if (i < items.length) prepared[i] = prepare(items[i]!);
+    };
+    let signing: Promise<Buffer> | undefined;
+    if (items.length > 0 && !options.signal?.aborted) {
+      prepareAt(0);
+      signing = startSigning(prepared[0]!);
+      prepareAt(1);
+    } else if (items.length > 0) stoppedBy = 'SIGNING_CANCELLED';
+    for (let i = 0; signing; i += 1) {
+      let signature: Buffer;
       try {
-        const p7s = await createCadesBes({
-          content: item.content,
-          certificateDer: options.certificate.der,
-          keyAlgorithm,
-          signingTime: options.now(),
-          sign: async (bytes) => session.sign(options.certificate.id, Buffer.from(bytes), keyAlgorithm === 'ec' ? 'ECDSA' : 'SHA256_RSA_PKCS'),
-        });
-        signed.set(item.id, Buffer.from(p7s).toString('base64'));
+        signature = await signing;
       } catch (error) {
         // The token went away (or refused): keep what is signed, leave the rest untouched.
         if (!hasErrorCode(error)) throw error;
         stoppedBy = error.code;
         break;
       }
+      signed.set(items[i]!.id, Buffer.from(prepared[i]!.finish(signature)).toString('base64'));
+      prepared[i] = undefined;
+      // Progress before the next signature starts: a cancel (or a pulled token) seen here stops at exactly this count.
       options.onProgress?.(signed.size, items.length);
+      signing = undefined;
+      if (i + 1 < items.length) {
+        if (options.signal?.aborted) stoppedBy = 'SIGNING_CANCELLED';
+        else signing = startSigning(prepared[i + 1]!);
+      }
+      if (signing) prepareAt(i + 2);
     }
   } finally {
     session.logout();

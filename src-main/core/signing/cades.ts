@@ -1,10 +1,14 @@
 // Detached CMS SignedData, CAdES-BES: signed attributes contentType, signingTime, messageDigest and
 // signingCertificateV2, signed by a key we never see (the token signs the DER of the attributes).
+//
+// Assembled from DER templates: what depends on the certificate (ESS attribute, sid, the certificate
+// itself) is encoded once per signer, and per signature only the time, the digest and the signature
+// are new. In a batch the token signs one filing while the next one's attributes are prepared
+// (`prepareCadesBes`), so our own work hides behind the token's.
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { childrenOf, derTime, expectTlv, oid, sortDer, tag, tlv, unsignedInteger, wholeOf } from '../../../src-common/signing/der';
 
-const oid = {
+const oids = {
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
   contentType: '1.2.840.113549.1.9.3',
@@ -18,13 +22,16 @@ const oid = {
 
 export type KeyAlgorithm = 'rsa' | 'ec';
 
-export interface CadesInput {
+export interface CadesParts {
   /** The exact bytes signed (not embedded: the signature is detached). */
   content: Uint8Array;
   /** The signer's certificate, DER. */
   certificateDer: Uint8Array;
   keyAlgorithm: KeyAlgorithm;
   signingTime: Date;
+}
+
+export interface CadesInput extends CadesParts {
   /**
    * Signs the DER of the signed attributes: SHA-256 + RSA PKCS#1 v1.5, or SHA-256 + ECDSA giving r||s
    * (as PKCS#11 returns it). The token does this; the key never leaves it.
@@ -32,111 +39,104 @@ export interface CadesInput {
   sign(toBeSigned: Uint8Array): Promise<Uint8Array>;
 }
 
+/** A CAdES-BES waiting for its signature. */
+export interface PreparedCades {
+  /** DER of the signed attributes under a SET tag: what the token signs. */
+  toBeSigned: Uint8Array;
+  /** The .p7s (DER ContentInfo) once the token has signed `toBeSigned`. */
+  finish(rawSignature: Uint8Array): Uint8Array;
+}
+
 const sha256 = (bytes: Uint8Array) => new Uint8Array(createHash('sha256').update(bytes).digest());
-// A copy with its own buffer: a Node Buffer may be a view into a shared pool.
-const toArrayBuffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 
-function attribute(type: string, value: asn1js.AsnType): pkijs.Attribute {
-  return new pkijs.Attribute({ type, values: [value] });
-}
+const attribute = (type: string, value: Uint8Array) => tlv(tag.sequence, oid(type), tlv(tag.set, value));
+const sha256Algorithm = tlv(tag.sequence, oid(oids.sha256));
+const contentTypeAttribute = attribute(oids.contentType, oid(oids.data));
+const signatureAlgorithms = {
+  rsa: tlv(tag.sequence, oid(oids.rsaEncryption), tlv(tag.null)),
+  ec: tlv(tag.sequence, oid(oids.ecdsaWithSha256)),
+};
 
-/** ESS SigningCertificateV2 with one ESSCertIDv2 (SHA-256, the default, so its algorithm is omitted). */
-function signingCertificateV2(certificateDer: Uint8Array): asn1js.Sequence {
-  return new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(certificateDer)) })] })] })],
-  });
-}
-
-/** PKCS#11 ECDSA gives r||s; CMS wants DER Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }. */
-export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
-  const half = raw.length / 2;
-  const integer = (bytes: Uint8Array) => {
-    let start = 0;
-    while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
-    const trimmed = bytes.slice(start);
-    return new asn1js.Integer({ valueHex: toArrayBuffer(trimmed[0]! & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed) });
-  };
-  return new Uint8Array(new asn1js.Sequence({ value: [integer(raw.slice(0, half)), integer(raw.slice(half))] }).toBER());
-}
-
-/** DER order of a SET OF: by the encodings, shorter first when one is a prefix (X.690 11.6). */
-function sortDer(encodings: Uint8Array[]): Uint8Array[] {
-  return [...encodings].sort((a, b) => {
-    for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
-    return a.length - b.length;
-  });
-}
-
-/** Per signing certificate (the same DER object for a whole batch): parsed once, ESS attribute encoded once. */
+/** Per signing certificate (the same DER object for a whole batch): encoded once. */
 interface SignerParts {
-  certificate: pkijs.Certificate;
-  sid: pkijs.IssuerAndSerialNumber;
-  /** DER of the signingCertificateV2 attribute (SHA-256 of the certificate). */
-  essAttributeDer: Uint8Array;
+  /** IssuerAndSerialNumber, DER, taken byte for byte from the certificate. */
+  sid: Uint8Array;
+  /** signingCertificateV2 attribute: one ESSCertIDv2 with the certificate's SHA-256 (default algorithm, omitted). */
+  essAttribute: Uint8Array;
+  /** certificates [0] IMPLICIT SET OF Certificate, holding the signer's certificate. */
+  certificates: Uint8Array;
 }
 const signerPartsCache = new WeakMap<Uint8Array, SignerParts>();
 
 function signerParts(certificateDer: Uint8Array): SignerParts {
   let parts = signerPartsCache.get(certificateDer);
   if (!parts) {
-    const certificate = pkijs.Certificate.fromBER(toArrayBuffer(certificateDer));
+    // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber, signature, issuer, ... } }
+    const certificate = expectTlv(certificateDer, 0, tag.sequence);
+    const tbs = expectTlv(certificateDer, certificate.start, tag.sequence, certificate.end);
+    const fields = childrenOf(certificateDer, tbs);
+    const first = fields[0]?.tag === tag.context(0) ? 1 : 0;
+    const serial = fields[first];
+    const issuer = fields[first + 2];
+    if (serial?.tag !== tag.integer || issuer?.tag !== tag.sequence) throw new Error('not an X.509 certificate');
     parts = {
-      certificate,
-      sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
-      essAttributeDer: new Uint8Array(attribute(oid.signingCertificateV2, signingCertificateV2(certificateDer)).toSchema().toBER()),
+      sid: tlv(tag.sequence, wholeOf(certificateDer, issuer), wholeOf(certificateDer, serial)),
+      essAttribute: attribute(oids.signingCertificateV2, tlv(tag.sequence, tlv(tag.sequence, tlv(tag.sequence, tlv(tag.octetString, sha256(certificateDer)))))),
+      certificates: tlv(tag.context(0), wholeOf(certificateDer, certificate)),
     };
     signerPartsCache.set(certificateDer, parts);
   }
   return parts;
 }
 
-/** DER length octets. */
-function derLength(length: number): number[] {
-  if (length < 0x80) return [length];
-  const bytes: number[] = [];
-  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256);
-  return [0x80 | bytes.length, ...bytes];
+/** PKCS#11 ECDSA gives r||s; CMS wants DER Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }. */
+export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
+  const half = raw.length / 2;
+  return tlv(tag.sequence, unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
+}
+
+/** The signed attributes of one signature, ready for the token, and how to wrap its signature. */
+export function prepareCadesBes(input: CadesParts): PreparedCades {
+  const signer = signerParts(input.certificateDer);
+  // Signed attributes are a SET OF: DER wants them sorted (BouncyCastle-based verifiers insist).
+  const sorted = sortDer([
+    contentTypeAttribute,
+    attribute(oids.signingTime, derTime(input.signingTime)),
+    attribute(oids.messageDigest, tlv(tag.octetString, sha256(input.content))),
+    signer.essAttribute,
+  ]);
+  // What is signed is the attributes under the SET tag (0x31); inside SignerInfo they sit under [0] IMPLICIT.
+  const toBeSigned = tlv(tag.set, ...sorted);
+  return {
+    toBeSigned,
+    finish(rawSignature) {
+      const signature = input.keyAlgorithm === 'ec' ? ecdsaRawToDer(rawSignature) : rawSignature;
+      const signedAttrs = Uint8Array.from(toBeSigned);
+      signedAttrs[0] = tag.context(0);
+      const signerInfo = tlv(
+        tag.sequence,
+        tlv(tag.integer, Uint8Array.of(1)),
+        signer.sid,
+        sha256Algorithm,
+        signedAttrs,
+        signatureAlgorithms[input.keyAlgorithm],
+        tlv(tag.octetString, signature),
+      );
+      const signedData = tlv(
+        tag.sequence,
+        tlv(tag.integer, Uint8Array.of(1)),
+        tlv(tag.set, sha256Algorithm),
+        tlv(tag.sequence, oid(oids.data)),
+        signer.certificates,
+        tlv(tag.set, signerInfo),
+      );
+      return tlv(tag.sequence, oid(oids.signedData), tlv(tag.context(0), signedData));
+    },
+  };
 }
 
 /** Builds the detached CAdES-BES signature (DER ContentInfo, the .p7s bytes). */
 export async function createCadesBes(input: CadesInput): Promise<Uint8Array> {
-  const { certificate, sid, essAttributeDer } = signerParts(input.certificateDer);
-  const encodings = [
-    new Uint8Array(attribute(oid.contentType, new asn1js.ObjectIdentifier({ value: oid.data })).toSchema().toBER()),
-    new Uint8Array(attribute(oid.signingTime, new asn1js.UTCTime({ valueDate: input.signingTime })).toSchema().toBER()),
-    new Uint8Array(attribute(oid.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(sha256(input.content)) })).toSchema().toBER()),
-    essAttributeDer,
-  ];
-  // Signed attributes are a SET OF: DER wants them sorted (BouncyCastle-based verifiers insist).
-  const sorted = sortDer(encodings);
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: sorted.map((der) => pkijs.Attribute.fromBER(toArrayBuffer(der))),
-  });
-  // What is signed is the attributes' DER with the SET tag (0x31), not the [0] IMPLICIT tag used inside:
-  // the sorted encodings concatenated under a SET header (no parse and re-encode).
-  const body = sorted.reduce((n, der) => n + der.length, 0);
-  const setOf = new Uint8Array([0x31, ...derLength(body), ...sorted.flatMap((der) => Array.from(der))]);
-  const rawSignature = await input.sign(setOf);
-  const signature = input.keyAlgorithm === 'ec' ? ecdsaRawToDer(rawSignature) : rawSignature;
-
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid,
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256 }),
-    signedAttrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier(
-      input.keyAlgorithm === 'ec' ? { algorithmId: oid.ecdsaWithSha256 } : { algorithmId: oid.rsaEncryption, algorithmParams: new asn1js.Null() },
-    ),
-    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
-  });
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256 })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: oid.data }),
-    certificates: [certificate],
-    signerInfos: [signerInfo],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: oid.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER());
+  const prepared = prepareCadesBes(input);
+  return prepared.finish(await input.sign(prepared.toBeSigned));
 }
