@@ -222,6 +222,23 @@ export const errorMessages = {
     vi: 'Mã số thuế / số định danh trên chứng thư số không khớp với đơn vị nộp hồ sơ.',
     en: 'The tax code / ID on the certificate does not match the filing party.',
   },
+  // Signature timestamps (RFC 3161, CAdES-T): when a signature is proven to have existed.
+  SIGNATURE_TIMESTAMP_MISSING: {
+    vi: 'Chữ ký số chưa có dấu thời gian.',
+    en: 'The digital signature has no timestamp.',
+  },
+  SIGNATURE_TIMESTAMP_INVALID: {
+    vi: 'Dấu thời gian của chữ ký số không hợp lệ: không khớp với chữ ký hoặc đã bị thay đổi.',
+    en: "The signature's timestamp is not valid: it does not match the signature, or it was altered.",
+  },
+  SIGNATURE_TIMESTAMP_UNTRUSTED: {
+    vi: 'Dấu thời gian không do máy chủ cấp dấu thời gian tin cậy cấp.',
+    en: 'The timestamp was not issued by a trusted timestamping authority.',
+  },
+  TIMESTAMP_UNAVAILABLE: {
+    vi: 'Chưa lấy được dấu thời gian từ cổng trung tâm. Hồ sơ vẫn được giữ và sẽ được gắn dấu thời gian khi có kết nối.',
+    en: 'No timestamp could be obtained from the central portal. The filing is kept and will be timestamped when the connection is back.',
+  },
   // Manifest signing: the batch's signature is fine but this filing is not the one the manifest covers.
   SIGNATURE_MANIFEST_PROOF_INVALID: {
     vi: 'Hồ sơ không khớp với bảng kê đã ký số: nội dung đã bị thay đổi sau khi ký hoặc bằng chứng đi kèm bị hỏng.',

@@ -23,6 +23,9 @@ import { RecordsService } from './records/records.service';
 import { recordsRoutes } from './records/records.routes';
 import { SyncService } from './sync/sync.service';
 import { syncRoutes } from './sync/sync.routes';
+import { TimestampAuthority } from './tsa/timestamp-authority';
+import { TsaKey } from './tsa/tsa-key';
+import { tsaRoutes } from './tsa/tsa.routes';
 
 export const portalVersion = '0.1.0';
 
@@ -65,6 +68,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   const { db } = options.database;
   const auth = new AuthService(db, clock, policy);
   const receipts = await ReceiptSigner.load(db);
+  const tsaKey = await TsaKey.load(db, () => clock.now());
   const services: PortalServices = {
     auth,
     tokenSignIn: new TokenSignInService(db, clock, auth, options.trustedCertificates ?? []),
@@ -75,6 +79,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
       requireSignedFilings: options.trustedCertificates !== undefined,
     }, receipts),
     population: new PopulationRegistry(db),
+    tsa: new TimestampAuthority(tsaKey, clock),
   };
 
   const app = Fastify({
@@ -142,6 +147,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   await app.register(recordsRoutes(services));
   await app.register(syncRoutes(services));
   await app.register(populationRoutes(services));
+  await app.register(tsaRoutes(services));
   await app.ready();
   return { app, services, routes };
 }

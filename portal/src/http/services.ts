@@ -5,6 +5,7 @@ import type { TokenSignInService } from '../auth/token-sign-in.service';
 import type { PopulationRegistry } from '../population/population-registry';
 import type { RecordsService } from '../records/records.service';
 import type { SyncService } from '../sync/sync.service';
+import type { TimestampAuthority } from '../tsa/timestamp-authority';
 
 export interface PortalServices {
   auth: AuthService;
@@ -13,4 +14,5 @@ export interface PortalServices {
   records: RecordsService;
   sync: SyncService;
   population: PopulationRegistry;
+  tsa: TimestampAuthority;
 }
