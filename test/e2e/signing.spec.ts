@@ -117,7 +117,8 @@ test('shows the token and its certificates, refuses a wrong PIN and verifies a t
   await expect(page.getByTestId('pin-dialog').getByTestId('signing-verdict')).toHaveCount(0);
   await page.keyboard.press('Escape');
 
-  // The verifier: a .p7s that is not a signature of this content is refused.
+  // The verifier, on its own page since batch signing came: a .p7s that is not a signature of this content is refused.
+  await page.getByRole('navigation').getByRole('link', { name: 'Kiểm tra chữ ký' }).click();
   const verifier = page.getByTestId('signature-verifier');
   const files = verifier.locator('input[type="file"]');
   await files.nth(0).setInputFiles({ name: 'hoso.p7s', mimeType: 'application/pkcs7-signature', buffer: Buffer.from('không phải chữ ký') });

@@ -1,7 +1,7 @@
 // Chữ ký số: the PKCS#11 library in use, the USB tokens and their certificates with a test signature,
-// and the verifier of any .p7s (areas token:* and signing:*).
+// batch signing of files, and the way to the verifier page (areas token:* and signing:*).
 import { ActionIcon, Anchor, Badge, Button, Code, Group, Loader, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconRefresh, IconSettings, IconSignature } from '@tabler/icons-react';
+import { IconRefresh, IconSettings, IconShieldCheck, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TokenCertificateView } from '../../../src-common/contract';
@@ -12,8 +12,8 @@ import { distinguishedNameField, useTokenList, useTokenModules } from '../data/u
 import { formatDate } from '../format/format';
 import { useLanguage } from '../i18n/use-language';
 import { areaHref } from '../shell/areas';
+import { BatchSigningSection } from './signing/BatchSigningSection';
 import { PinDialog, type PinState } from './signing/PinDialog';
-import { VerifierSection } from './signing/VerifierSection';
 
 /** Under this many days left, a certificate shows a warning. */
 const expiryWarningDays = 30;
@@ -72,7 +72,16 @@ export function SigningPage() {
             )}
           </Section>
         )}
-        <VerifierSection />
+        {list.isSuccess && list.data.certificates.length > 0 && (
+          <BatchSigningSection certificates={list.data.certificates} pinStateOf={pinStateOf} />
+        )}
+        {/* The verifier has its own page: checking a .p7s needs no token. */}
+        <Anchor href={areaHref('verify')} size="sm" data-testid="verifier-link">
+          <Group gap={4} component="span" wrap="nowrap">
+            <IconShieldCheck size={14} />
+            {t('signing.verifierLink')}
+          </Group>
+        </Anchor>
       </Stack>
       <PinDialog certificate={selected} pinState={pinStateOf(selected)} onClose={() => setSelected(null)} />
     </>

@@ -12,6 +12,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { SigningPage } from '../pages/SigningPage';
 import { SyncPage } from '../pages/SyncPage';
 import { UpcomingAreaPage } from '../pages/UpcomingAreaPage';
+import { VerifierPage } from '../pages/VerifierPage';
 import { SessionExpiredBanner } from '../session/SessionExpiredBanner';
 import { AccountMenu } from './AccountMenu';
 import { areas, syncNowHotkey, syncPanelHotkey, type RouteId } from './areas';
@@ -90,6 +91,8 @@ function RoutePage({ route }: { route: RouteId }) {
       return <EnterprisesPage />;
     case 'filings':
       return <SigningPage />;
+    case 'verify':
+      return <VerifierPage />;
     case 'settings':
       return <SettingsPage />;
     case 'about':

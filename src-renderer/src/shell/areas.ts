@@ -6,16 +6,17 @@ import {
   IconInfoCircle,
   IconReportAnalytics,
   IconSettings,
+  IconShieldCheck,
   IconSignature,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 
-export const areaIds = ['enterprises', 'contracts', 'workers', 'filings', 'review', 'reports', 'settings', 'about'] as const;
+export const areaIds = ['enterprises', 'contracts', 'workers', 'filings', 'verify', 'review', 'reports', 'settings', 'about'] as const;
 export type AreaId = (typeof areaIds)[number];
 
 /** Areas whose screens are still to come; they show what will be there. */
-export type UpcomingAreaId = Exclude<AreaId, 'enterprises' | 'filings' | 'settings' | 'about'>;
+export type UpcomingAreaId = Exclude<AreaId, 'enterprises' | 'filings' | 'verify' | 'settings' | 'about'>;
 
 export interface Area {
   id: AreaId;
@@ -29,6 +30,8 @@ export const areas: readonly Area[] = [
   { id: 'contracts', icon: IconFileDescription },
   { id: 'workers', icon: IconUsers },
   { id: 'filings', icon: IconSignature },
+  // The signature verifier: anyone may check a .p7s someone sent, without a token.
+  { id: 'verify', icon: IconShieldCheck },
   { id: 'review', icon: IconChecklist },
   { id: 'reports', icon: IconReportAnalytics },
   { id: 'settings', icon: IconSettings },

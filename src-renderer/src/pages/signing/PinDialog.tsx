@@ -1,27 +1,20 @@
-// "Ký thử": one PIN entry, signing:test, and the verdict. The PIN lives in this dialog's input only: it is
-// cleared as soon as it is sent and when the dialog closes, and it never enters the query cache.
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
+// "Ký thử": one PIN entry, signing:test, and the verdict. The PIN lives in the entry form's input only: it
+// is cleared as soon as it is sent and when the dialog closes, and it never enters the query cache.
+import { Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TokenCertificateView, Verdict } from '../../../../src-common/contract';
 import type { AppError } from '../../../../src-common/result';
 import { useBridge } from '../../bridge/BridgeContext';
 import { appErrorOf, callContract } from '../../bridge/contract-call';
-import { useErrorText } from '../../bridge/error-text';
 import { queryKeys } from '../../data/query-keys';
-import { distinguishedNameField } from '../../data/use-signing';
 import { formatDateTime } from '../../format/format';
 import { useLanguage } from '../../i18n/use-language';
+import { PinEntryForm, type PinState } from './PinEntryForm';
 import { VerdictView } from './VerdictView';
 
-export interface PinState {
-  countLow: boolean;
-  finalTry: boolean;
-  locked: boolean;
-}
+export type { PinState } from './PinEntryForm';
 
 export function PinDialog({
   certificate,
@@ -45,35 +38,11 @@ function PinForm({ certificate, pinState, onClose }: { certificate: TokenCertifi
   const language = useLanguage();
   const bridge = useBridge();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
-  const [pin, setPin] = useState('');
-  const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
 
-  // The token's own counters, updated by the last wrong PIN's details.
-  const details = (failure?.code === 'TOKEN_PIN_INCORRECT' ? failure.details : undefined) as Partial<PinState> | undefined;
-  const finalTry = Boolean(details?.finalTry ?? pinState?.finalTry);
-  const countLow = !finalTry && Boolean(details?.countLow ?? pinState?.countLow);
-  const locked = failure?.code === 'TOKEN_PIN_LOCKED' || Boolean(pinState?.locked);
-
-  const close = () => {
-    setPin('');
-    onClose();
-  };
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy || locked) return;
-    const entered = pin;
-    // Out of state before the call: nothing keeps the PIN once it is sent.
-    setPin('');
-    if (!entered) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+  const testSign = async (pin: string) => {
     setBusy(true);
     setVerdict(null);
     setFailure(null);
@@ -81,7 +50,7 @@ function PinForm({ certificate, pinState, onClose }: { certificate: TokenCertifi
       const result = await callContract(bridge, 'signing:test', {
         tokenLabel: certificate.tokenLabel,
         certificateId: certificate.id,
-        pin: entered,
+        pin,
         text: t('signing.pin.testText', { time: formatDateTime(new Date(), language) }),
       });
       setVerdict(result.verdict);
@@ -94,62 +63,17 @@ function PinForm({ certificate, pinState, onClose }: { certificate: TokenCertifi
     }
   };
 
-  const subject = distinguishedNameField(certificate.subject, 'CN') ?? certificate.label;
-
   return (
     <Stack gap="sm" data-testid="pin-dialog">
-      <Text size="sm">
-        <Text span c="dimmed">
-          {t('signing.pin.certificate')}:{' '}
-        </Text>
-        <Text span fw={500}>
-          {subject}
-        </Text>
-        {certificate.partyId && <Text span> — {certificate.partyId}</Text>}
-      </Text>
-      {locked ? (
-        <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle size={18} />}>
-          {t('signing.pin.locked')}
-        </Alert>
-      ) : finalTry ? (
-        <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle size={18} />} data-testid="pin-warning">
-          {t('signing.pin.finalTry')}
-        </Alert>
-      ) : countLow ? (
-        <Alert color="orange" variant="light" role="alert" icon={<IconAlertTriangle size={18} />} data-testid="pin-warning">
-          {t('signing.pin.countLow')}
-        </Alert>
-      ) : null}
-      <form onSubmit={(event) => void submit(event)} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}>
-        <Stack gap="sm">
-          <TextInput
-            type="password"
-            label={t('signing.pin.label')}
-            description={t('signing.pin.description')}
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-            disabled={locked || busy}
-            value={pin}
-            onChange={(event) => setPin(event.currentTarget.value)}
-            error={missing ? t('signing.pin.required') : undefined}
-            maxLength={64}
-          />
-          {failure && failure.code !== 'TOKEN_PIN_LOCKED' && (
-            <Text size="sm" c="red" role="alert" data-testid="pin-error" data-code={failure.code}>
-              {errorText(failure)}
-            </Text>
-          )}
-          <Group gap="sm">
-            <Button type="submit" loading={busy} disabled={locked}>
-              {t('signing.pin.submit')}
-            </Button>
-            <Button variant="default" onClick={close}>
-              {t('signing.pin.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <PinEntryForm
+        certificate={certificate}
+        pinState={pinState}
+        failure={failure}
+        busy={busy}
+        submitLabel={t('signing.pin.submit')}
+        onSubmit={(pin) => void testSign(pin)}
+        onCancel={onClose}
+      />
       {verdict && <VerdictView verdict={verdict} />}
     </Stack>
   );
