@@ -4,6 +4,13 @@ import { mutationPayloadSchemas, type MutationKind } from '../portal-api/mutatio
 import { entityKindSchema } from '../portal-api/sync.api';
 import { defineArea } from './define';
 
+/**
+ * The portal's receipt on a filing, as checked by the client against the account's pinned receipt
+ * key: valid, invalid (altered, or signed by a key not pinned), or unverified (no key to check it yet).
+ */
+export const ReceiptStatusSchema = z.enum(['valid', 'invalid', 'unverified']);
+export type ReceiptStatus = z.infer<typeof ReceiptStatusSchema>;
+
 export const LocalRecordSchema = z.object({
   entity: entityKindSchema,
   id: z.string(),
@@ -12,6 +19,8 @@ export const LocalRecordSchema = z.object({
   /** The portal's version number, null for a record the portal has not seen yet. */
   serverVersion: z.number().int().nullable(),
   pending: z.boolean(),
+  /** Filings with a receipt only; absent or null otherwise. */
+  receiptStatus: ReceiptStatusSchema.nullable().optional(),
 });
 export type LocalRecord = z.infer<typeof LocalRecordSchema>;
 

@@ -73,9 +73,26 @@ export const records = sqliteTable(
     /** Folded (no diacritics, lower-case) name or title, for search. */
     searchText: text('search_text').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * For a filing carrying the portal's receipt: 'valid' | 'invalid' | 'unverified' (no pinned key to
+     * check it with yet), as checked when pulled; null when there is no receipt.
+     */
+    receiptStatus: text('receipt_status'),
   },
   (t) => [primaryKey({ columns: [t.entity, t.id] }), index('records_entity_search').on(t.entity, t.searchText)],
 );
+
+/**
+ * The portal's receipt keys (ECDSA P-256, SPKI DER base64), pinned on first use. A key the portal
+ * publishes later that is not pinned is kept as 'unaccepted': a warning, never trusted silently.
+ */
+export const receiptKeys = sqliteTable('receipt_keys', {
+  spki: text('spki').primaryKey(),
+  keyId: text('key_id').notNull(),
+  state: text('state').notNull(),
+  firstSeenAt: text('first_seen_at').notNull(),
+  acceptedAt: text('accepted_at'),
+});
 
 /**
  * Mutations waiting for the portal (state 'pending'), or refused by it ('rejected', the

@@ -7,6 +7,8 @@ import type { EventBus } from '../events/event-bus';
 import { LocalChanges } from '../sync/local-changes';
 import { OutboxRepo } from '../sync/outbox.repo';
 import type { PortalClient } from '../sync/portal-client';
+import { ReceiptChecker } from '../sync/receipt-checker';
+import { ReceiptKeysRepo } from '../sync/receipt-keys.repo';
 import { RecordsRepo } from '../sync/records.repo';
 import { SyncEngine, type RunResult, type SyncEngineOptions } from '../sync/sync-engine';
 import { SyncScheduler, type SchedulerOptions, type SchedulerTimers } from '../sync/sync-scheduler';
@@ -37,6 +39,9 @@ export class AccountContext {
   readonly outbox: OutboxRepo;
   readonly state: SyncStateRepo;
   readonly local: LocalChanges;
+  /** The portal's receipt keys this account pinned, and any changed key to warn about. */
+  readonly receiptKeys: ReceiptKeysRepo;
+  readonly receipts: ReceiptChecker;
   readonly scheduler: SyncScheduler;
   private readonly engine: SyncEngine;
 
@@ -49,6 +54,8 @@ export class AccountContext {
     this.outbox = new OutboxRepo(store.sqlite);
     this.state = new SyncStateRepo(store.sqlite);
     this.local = new LocalChanges(store, this.records, this.outbox, now);
+    this.receiptKeys = new ReceiptKeysRepo(store.sqlite);
+    this.receipts = new ReceiptChecker({ store, keys: this.receiptKeys, fetchKey: () => deps.client.receiptKey(), now });
     this.engine = new SyncEngine(
       {
         store,
@@ -61,6 +68,7 @@ export class AccountContext {
         now,
         language: deps.language,
         token: () => this.session.get()?.token ?? null,
+        receipts: this.receipts,
       },
       deps.engine,
     );

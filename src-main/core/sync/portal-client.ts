@@ -10,6 +10,7 @@ import {
   type TokenChallengeResponse,
 } from '../../../src-common/portal-api/auth.api';
 import type { Mutation } from '../../../src-common/portal-api/mutations';
+import { receiptKeyResponseSchema, type ReceiptKeyResponse } from '../../../src-common/portal-api/receipt-key.api';
 import { pullResponseSchema, pushResponseSchema, type PullResponse, type PushResult } from '../../../src-common/portal-api/sync.api';
 
 export interface PortalClientOptions {
@@ -32,6 +33,8 @@ export interface PortalClient {
   logout(token: string): Promise<void>;
   push(token: string, mutations: readonly Mutation[]): Promise<PushResult[]>;
   pull(token: string, cursor: string, limit: number): Promise<PullResponse>;
+  /** The public key the portal signs receipts with (public, no session needed). */
+  receiptKey(): Promise<ReceiptKeyResponse>;
 }
 
 export class HttpPortalClient implements PortalClient {
@@ -75,6 +78,10 @@ export class HttpPortalClient implements PortalClient {
 
   pull(token: string, cursor: string, limit: number) {
     return this.request('GET', `/api/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, pullResponseSchema, { token });
+  }
+
+  receiptKey() {
+    return this.request('GET', '/api/v1/portal/receipt-key', receiptKeyResponseSchema, {});
   }
 
   private async request<S extends z.ZodType>(

@@ -1,6 +1,6 @@
 // The `records` table: the portal's version of each record and, while changes are pending, the local one.
 import type Database from 'better-sqlite3';
-import type { LocalRecord } from '../../../src-common/contract';
+import type { LocalRecord, ReceiptStatus } from '../../../src-common/contract';
 import type { EntityKind } from '../../../src-common/portal-api/sync.api';
 import type { RecordData } from './local-effects';
 
@@ -10,6 +10,7 @@ export interface RecordRow {
   serverVersion: number | null;
   serverData: string | null;
   localData: string | null;
+  receiptStatus?: string | null;
 }
 
 export class RecordsRepo {
@@ -19,10 +20,12 @@ export class RecordsRepo {
   private readonly clearLocalStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
   private readonly putAcknowledgedStmt: Database.Statement;
+  private readonly setReceiptStatusStmt: Database.Statement;
+  private readonly filingsPageStmt: Database.Statement<[string, number], { id: string; serverData: string }>;
 
   constructor(private readonly sqlite: Database.Database) {
     this.getStmt = sqlite.prepare(
-      'SELECT entity, id, server_version AS serverVersion, server_data AS serverData, local_data AS localData FROM records WHERE entity = ? AND id = ?',
+      'SELECT entity, id, server_version AS serverVersion, server_data AS serverData, local_data AS localData, receipt_status AS receiptStatus FROM records WHERE entity = ? AND id = ?',
     );
     // Positional parameters: a pull stores every row through this one, and binding by name costs more.
     this.putServerStmt = sqlite.prepare(`
@@ -41,6 +44,20 @@ export class RecordsRepo {
       INSERT INTO records (entity, id, server_version, server_seq, server_data, local_data, search_text, updated_at)
       VALUES (?, ?, NULL, NULL, ?, NULL, ?, ?)
       ON CONFLICT (entity, id) DO UPDATE SET server_data = excluded.server_data, updated_at = excluded.updated_at`);
+    this.setReceiptStatusStmt = sqlite.prepare('UPDATE records SET receipt_status = ? WHERE entity = ? AND id = ?');
+    this.filingsPageStmt = sqlite.prepare(
+      "SELECT id, server_data AS serverData FROM records WHERE entity = 'filing' AND server_data IS NOT NULL AND id > ? ORDER BY id LIMIT ?",
+    );
+  }
+
+  /** The result of checking the portal's receipt kept in a filing's server data (null: no receipt). */
+  setReceiptStatus(entity: string, id: string, status: ReceiptStatus | null): void {
+    this.setReceiptStatusStmt.run(status, entity, id);
+  }
+
+  /** The portal's version of stored filings, by id, `limit` at a time after `afterId` (to re-check receipts). */
+  filingsPage(afterId: string, limit: number): { id: string; serverData: string }[] {
+    return this.filingsPageStmt.all(afterId, limit);
   }
 
   /**
@@ -82,7 +99,8 @@ export class RecordsRepo {
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM records WHERE ${where}`).get(...params) as { n: number }).n;
     const rows = this.sqlite
       .prepare(
-        `SELECT entity, id, server_version AS serverVersion, server_data AS serverData, local_data AS localData
+        `SELECT entity, id, server_version AS serverVersion, server_data AS serverData, local_data AS localData,
+                receipt_status AS receiptStatus
          FROM records WHERE ${where} ORDER BY search_text, id LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset) as RecordRow[];
@@ -97,5 +115,6 @@ export function toLocalRecord(row: RecordRow): LocalRecord {
     data: JSON.parse(row.localData ?? row.serverData ?? '{}') as RecordData,
     serverVersion: row.serverVersion,
     pending: row.localData !== null,
+    ...(row.receiptStatus ? { receiptStatus: row.receiptStatus as ReceiptStatus } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // One sync run for one account: push the outbox in batches, then pull the portal's changes page by page.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
+import type { ReceiptStatus } from '../../../src-common/contract';
 import { CodedError, errorMessage, hasErrorCode } from '../../../src-common/errors';
 import type { Language } from '../../../src-common/language';
 import type { Change, PullResponse, PushResult } from '../../../src-common/portal-api/sync.api';
@@ -10,6 +11,7 @@ import type { LocalChanges } from './local-changes';
 import { searchTextOf, type RecordData } from './local-effects';
 import { toMutation, type OutboxEntry, type OutboxRepo } from './outbox.repo';
 import { isTransient, type PortalClient } from './portal-client';
+import type { ReceiptChecker } from './receipt-checker';
 import type { RecordsRepo } from './records.repo';
 import type { AttemptOutcome, SyncStateRepo } from './sync-state.repo';
 
@@ -39,6 +41,8 @@ export interface SyncEngineDeps {
   language: () => Language;
   /** The bearer token, or null once the portal refused it. */
   token: () => string | null;
+  /** Checks the portal's receipts on pulled filings (absent: receipts are stored unchecked). */
+  receipts?: ReceiptChecker;
 }
 
 export class SyncEngine {
@@ -174,7 +178,9 @@ export class SyncEngine {
         // Let the request go out before the (synchronous) write below holds the thread.
         await yieldToEventLoop();
       }
-      this.applyPage(page.changes, page.nextCursor);
+      // Receipts are checked (async) before the page's transaction and stored with their records.
+      const receiptStatuses = await this.deps.receipts?.statuses(page.changes);
+      this.applyPage(page.changes, page.nextCursor, receiptStatuses);
       result.pulled += page.changes.length;
       events.emit('progress', { taskId, task: 'sync.pull', done: result.pulled, finished: !page.hasMore });
       if (!page.hasMore) return;
@@ -186,7 +192,7 @@ export class SyncEngine {
   }
 
   /** Stores one page of portal changes with its cursor, in one transaction. */
-  private applyPage(changes: Change[], nextCursor: string): void {
+  private applyPage(changes: Change[], nextCursor: string, receiptStatuses?: Map<string, ReceiptStatus | null>): void {
     const { store, records, outbox, local, state, now } = this.deps;
     const at = now().toISOString();
     const entities = new Set<string>();
@@ -197,6 +203,7 @@ export class SyncEngine {
       for (const change of changes) {
         const data = change.data as RecordData;
         records.putServer(change.entity, change.id, change.version, Number(change.seq), data, searchTextOf(data), at);
+        if (receiptStatuses?.has(change.id) && change.entity === 'filing') records.setReceiptStatus(change.entity, change.id, receiptStatuses.get(change.id)!);
         if (!outboxEmpty) {
           // The portal applied this mutation even if its push answer never reached us: close it here.
           if (change.mutationId) outbox.close(change.mutationId);
