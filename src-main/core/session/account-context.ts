@@ -4,8 +4,10 @@ import type { SyncStatus } from '../../../src-common/contract';
 import type { Language } from '../../../src-common/language';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
+import { TimestampClient } from '../signing/timestamp-client';
 import { LocalChanges } from '../sync/local-changes';
 import { OutboxRepo } from '../sync/outbox.repo';
+import { OutboxTimestamps } from '../sync/outbox-timestamps';
 import type { PortalClient } from '../sync/portal-client';
 import { ReceiptChecker } from '../sync/receipt-checker';
 import { ReceiptKeysRepo } from '../sync/receipt-keys.repo';
@@ -13,6 +15,7 @@ import { RecordsRepo } from '../sync/records.repo';
 import { SyncEngine, type RunResult, type SyncEngineOptions } from '../sync/sync-engine';
 import { SyncScheduler, type SchedulerOptions, type SchedulerTimers } from '../sync/sync-scheduler';
 import { SyncStateRepo } from '../sync/sync-state.repo';
+import { TsaCertificateRepo } from '../sync/tsa-certificate.repo';
 import type { AccountProfile } from './account-profiles.repo';
 import { SessionRepo } from './session.repo';
 
@@ -31,12 +34,17 @@ export interface AccountContextDeps {
   onRunFinished: (result: RunResult) => void;
 }
 
+/** Per TSA request; the portal answers in milliseconds, so this only bounds a stalled connection. */
+const tsaTimeoutMs = 20_000;
+
 export class AccountContext {
   readonly profile: AccountProfile;
   readonly store: Store;
   readonly session: SessionRepo;
   readonly records: RecordsRepo;
   readonly outbox: OutboxRepo;
+  /** Adds the portal's timestamp to offline-made filing signatures before they are pushed (CAdES-T). */
+  readonly timestamps: OutboxTimestamps;
   readonly state: SyncStateRepo;
   readonly local: LocalChanges;
   /** The portal's receipt keys this account pinned, and any changed key to warn about. */
@@ -52,6 +60,13 @@ export class AccountContext {
     this.session = new SessionRepo(store.sqlite);
     this.records = new RecordsRepo(store.sqlite);
     this.outbox = new OutboxRepo(store.sqlite);
+    this.timestamps = new OutboxTimestamps({
+      store,
+      outbox: this.outbox,
+      tsa: new TimestampClient({ baseUrl: deps.client.baseUrl, timeoutMs: tsaTimeoutMs, language: deps.language }),
+      certificate: new TsaCertificateRepo(store.sqlite),
+      now,
+    });
     this.state = new SyncStateRepo(store.sqlite);
     this.local = new LocalChanges(store, this.records, this.outbox, now);
     this.receiptKeys = new ReceiptKeysRepo(store.sqlite);
@@ -62,6 +77,7 @@ export class AccountContext {
         client: deps.client,
         records: this.records,
         outbox: this.outbox,
+        timestamps: this.timestamps,
         state: this.state,
         local: this.local,
         events,

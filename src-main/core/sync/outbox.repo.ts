@@ -77,6 +77,19 @@ export class OutboxRepo {
     this.attemptStmt.run(at, id);
   }
 
+  /** Pending mutations of `kind` that carry a signature, oldest first (the timestamp pass reads these). */
+  pendingSigned(kind: string): OutboxEntry[] {
+    return this.sqlite.prepare(`SELECT ${columns} FROM outbox WHERE state = 'pending' AND kind = ? AND signature IS NOT NULL ORDER BY seq`).all(kind) as OutboxEntry[];
+  }
+
+  /**
+   * Replaces the signature of a pending entry with `to` (the same signature, timestamped) if it is
+   * still `from`: an entry pushed, rejected or resubmitted meanwhile is left alone. Returns whether it was.
+   */
+  replaceSignature(id: string, from: string, to: string): boolean {
+    return this.sqlite.prepare("UPDATE outbox SET signature = ? WHERE id = ? AND state = 'pending' AND signature = ?").run(to, id, from).changes > 0;
+  }
+
   rejected(): OutboxEntry[] {
     return this.sqlite.prepare(`SELECT ${columns} FROM outbox WHERE state = 'rejected' ORDER BY seq`).all() as OutboxEntry[];
   }

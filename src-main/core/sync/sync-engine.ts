@@ -31,6 +31,8 @@ export interface RunResult {
 
 export interface SyncEngineDeps {
   store: Store;
+  /** Timestamps offline-made signatures before they are pushed (outbox-timestamps.ts; absent: pushed as they are). */
+  timestamps?: { upgradePending(sessionToken: string): Promise<unknown> };
   client: PortalClient;
   records: RecordsRepo;
   outbox: OutboxRepo;
@@ -90,6 +92,9 @@ export class SyncEngine {
 
   private async pushAll(result: RunResult): Promise<void> {
     const { outbox } = this.deps;
+    // CAdES-T first: a TSA that cannot be reached fails the push like any network error (retried later).
+    const sessionToken = this.deps.token();
+    if (sessionToken) await this.deps.timestamps?.upgradePending(sessionToken);
     // Entries tried in this run and still pending (answered with a transient refusal) are left for the
     // next run. Only those can show up again in `pending`, so the query needs just that many extra rows
     // (not one per entry tried so far, which made a long outbox quadratic).
