@@ -356,9 +356,9 @@ export async function verifyTimestampToken(token: Uint8Array, data: Uint8Array, 
   if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.getValue() !== timestampOids.tstInfo) return fail('SIGNATURE_TIMESTAMP_INVALID');
 
   // The token's signature (and messageDigest over the TSTInfo). A token sent without certReq carries
-  // no certificate: look for its signer among the trusted ones.
+  // no certificate: its signer is looked for among the trusted ones too.
   const included = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  if (included.length === 0) signedData.certificates = [...trusted];
+  signedData.certificates = [...included, ...trusted];
   let signer: pkijs.Certificate | undefined;
   try {
     const result = await signedData.verify({ signer: 0, data: buffer(data), checkChain: false, extendedMode: true });

@@ -120,6 +120,11 @@ export class TimestampAuthority {
     return this.key.certificatePem;
   }
 
+  /** The TSA certificate (DER): the trusted TSA certificate to give verifySignatureTimestamp. */
+  get certificateDer(): Uint8Array {
+    return this.key.certificateDer;
+  }
+
   /** The DER TimeStampResp for a DER TimeStampReq: a token, or a rejection saying why. */
   respond(requestDer: Uint8Array): Uint8Array {
     const checked = this.check(requestDer);
