@@ -11,6 +11,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { ErrorCode } from '../errors';
 import { DerError, childrenOf, expectTlv, oidToString, readTlv, tag, valueOf, wholeOf, type Tlv } from './der';
+import { timestampOids, verifySignatureTimestamp } from './timestamp';
 
 const oid = {
   data: '1.2.840.113549.1.7.1',
@@ -51,19 +52,32 @@ export interface CadesVerdict {
   code?: ErrorCode;
   signer?: { commonName: string | null; partyId: string | null; serialNumber: string; notBefore: string; notAfter: string };
   signingTime?: string;
+  /**
+   * The signature timestamp (CAdES-T), when the signature carries one: the time a trusted TSA saw the
+   * signature, and that TSA. `verified` is false when no TSA is trusted here (then it proves nothing).
+   */
+  timestamp?: { time: string; tsaName: string | null; verified: boolean };
 }
 
 export interface VerifyOptions {
   /** Trust anchors (CA certificates, DER). */
   trustedCertificates: Uint8Array[];
+  /** Trusted timestamping authorities (TSA certificates, DER), for CAdES-T signatures. */
+  trustedTimestampAuthorities?: Uint8Array[];
   /** "MST:0101234567" / "CCCD:..." the signer must be; omit to skip the check. */
   expectedParty?: string;
 }
+
+/** How far a signer's clock may run ahead of the TSA's (the claimed signing time after the timestamp). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const buffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 const digest = async (algorithm: Digest | 'SHA-1', bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest(algorithm, buffer(bytes)));
+
+/** WebCrypto's key type, named without the DOM library (the Node build has none). */
+type PublicKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 class Invalid extends Error {
   constructor(readonly code: ErrorCode) {
@@ -82,7 +96,7 @@ interface KnownCertificate {
   described: NonNullable<CadesVerdict['signer']>;
   allowsSigning: boolean;
   /** Imported public keys, per signature algorithm and digest. */
-  keys: Map<string, Promise<CryptoKey>>;
+  keys: Map<string, Promise<PublicKey>>;
   /** ESS hashes of the certificate, per algorithm (hex). */
   hashes: Map<string, string>;
 }
@@ -164,6 +178,8 @@ interface ParsedSignature {
   signatureAlgorithm: string;
   signature: Uint8Array;
   embeddedContent: Uint8Array | null;
+  /** Whether the unsigned attributes hold a signature timestamp (CAdES-T). */
+  timestamped: boolean;
 }
 
 function parseSignature(p7s: Uint8Array): ParsedSignature {
@@ -216,7 +232,14 @@ function parseSignature(p7s: Uint8Array): ParsedSignature {
   }
   const signedBytes = Uint8Array.from(wholeOf(p7s, signedAttrs));
   signedBytes[0] = tag.set;
+  const timestamped =
+    unsigned !== undefined &&
+    childrenOf(p7s, unsigned).some((attribute) => {
+      const attrType = childrenOf(p7s, attribute)[0];
+      return attrType?.tag === tag.oid && oidToString(valueOf(p7s, attrType)) === timestampOids.signatureTimeStampToken;
+    });
   return {
+    timestamped,
     certificates,
     certificatesField,
     issuerDer: wholeOf(p7s, issuer),
@@ -292,9 +315,11 @@ export class CadesVerifier {
   private readonly certificates = new BoundedCache<KnownCertificate>(2_000);
   /** Chain found for a signer with given embedded certificates: the path, checked again at each signing time. */
   private readonly chains = new BoundedCache<pkijs.Certificate[]>(2_000);
+  private readonly timestampAuthorities: Uint8Array[];
 
-  constructor(trustedCertificates: readonly Uint8Array[]) {
+  constructor(trustedCertificates: readonly Uint8Array[], trustedTimestampAuthorities: readonly Uint8Array[] = []) {
     this.trusted = trustedCertificates.map((der) => pkijs.Certificate.fromBER(buffer(der)));
+    this.timestampAuthorities = [...trustedTimestampAuthorities];
   }
 
   async verify(signature: Uint8Array, content: Uint8Array, options: { expectedParty?: string } = {}): Promise<CadesVerdict> {
@@ -319,7 +344,7 @@ export class CadesVerifier {
     }
     if (!signer) return { valid: false, code: 'SIGNATURE_INVALID' };
 
-    const described = { signer: signer.described, signingTime: signingTime.toISOString() };
+    const described: Pick<CadesVerdict, 'signer' | 'signingTime' | 'timestamp'> = { signer: signer.described, signingTime: signingTime.toISOString() };
     const fail = (code: ErrorCode): CadesVerdict => ({ valid: false, code, ...described });
     try {
       await this.checkSignature(parsed, signer, content);
@@ -327,8 +352,23 @@ export class CadesVerifier {
       if (error instanceof Invalid) return fail(error.code);
       return fail('SIGNATURE_INVALID');
     }
+    // CAdES-T: a trusted time at which the signature existed. The certificate must also be valid then,
+    // and the claimed signing time cannot be after it.
+    let provenTime: Date | undefined;
+    if (parsed.timestamped) {
+      const stamp = await verifySignatureTimestamp(signature, this.timestampAuthorities);
+      if (this.timestampAuthorities.length === 0 && stamp.code === 'SIGNATURE_TIMESTAMP_UNTRUSTED' && stamp.time) {
+        described.timestamp = { time: stamp.time, tsaName: stamp.tsaName ?? null, verified: false };
+      } else if (!stamp.valid || !stamp.time) {
+        return fail(stamp.code ?? 'SIGNATURE_TIMESTAMP_INVALID');
+      } else {
+        described.timestamp = { time: stamp.time, tsaName: stamp.tsaName ?? null, verified: true };
+        provenTime = new Date(stamp.time);
+        if (signingTime.getTime() > provenTime.getTime() + CLOCK_SKEW_MS) return fail('SIGNATURE_TIMESTAMP_INVALID');
+      }
+    }
     if (signingTime < signer.parsed.notBefore.value) return fail('CERT_NOT_YET_VALID');
-    if (signingTime > signer.parsed.notAfter.value) return fail('CERT_EXPIRED');
+    if (signingTime > signer.parsed.notAfter.value || (provenTime && provenTime > signer.parsed.notAfter.value)) return fail('CERT_EXPIRED');
     if (!signer.allowsSigning) return fail('SIGNATURE_KEY_USAGE');
     if (!(await this.chainHolds(parsed, signer, signingTime))) return fail('SIGNATURE_UNTRUSTED');
     if (options.expectedParty !== undefined && signer.described.partyId !== options.expectedParty) return fail('SIGNATURE_PARTY_MISMATCH');
@@ -426,5 +466,5 @@ export class CadesVerifier {
 
 /** One-off verification (a new verifier each call); keep a `CadesVerifier` when verifying many. */
 export async function verifyCadesDetached(signature: Uint8Array, content: Uint8Array, options: VerifyOptions): Promise<CadesVerdict> {
-  return new CadesVerifier(options.trustedCertificates).verify(signature, content, options.expectedParty === undefined ? {} : { expectedParty: options.expectedParty });
+  return new CadesVerifier(options.trustedCertificates, options.trustedTimestampAuthorities).verify(signature, content, options.expectedParty === undefined ? {} : { expectedParty: options.expectedParty });
 }

@@ -59,7 +59,7 @@ describe('CAdES verifier', () => {
     const good = await signer.sign(content);
     expect((await verifier.verify(good, content)).valid).toBe(true);
     const changed = Uint8Array.from(content);
-    changed[5] ^= 1;
+    changed[5] = changed[5]! ^ 1;
     expect(await verifier.verify(good, changed)).toMatchObject({ valid: false, code: 'SIGNATURE_INVALID' });
     expect(await verifier.verify(await signer.sign(content, 'expired'), content)).toMatchObject({ valid: false, code: 'CERT_EXPIRED' });
     expect(await verifier.verify(good, content, { expectedParty: 'MST:0100684378' })).toMatchObject({ valid: false, code: 'SIGNATURE_PARTY_MISMATCH' });
@@ -134,7 +134,7 @@ describe('CAdES verifier', () => {
     // Parsed, digest, ESS and RSA signature all fine; a CA certificate without digitalSignature may not sign filings.
     expect(verdict).toMatchObject({ valid: false, code: 'SIGNATURE_KEY_USAGE' });
     const altered = Uint8Array.from(content);
-    altered[0] ^= 1;
+    altered[0] = altered[0]! ^ 1;
     expect(await verifier.verify(p7s, altered)).toMatchObject({ valid: false, code: 'SIGNATURE_INVALID' });
   });
 });
