@@ -76,6 +76,8 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
     records: new RecordsService(db),
     sync: new SyncService(db, clock, {
       trustedCertificates: options.trustedCertificates ?? [],
+      // Timestamps (CAdES-T) are checked against this portal's own TSA.
+      trustedTimestampAuthorities: [tsaKey.certificateDer],
       requireSignedFilings: options.trustedCertificates !== undefined,
     }, receipts),
     population: new PopulationRegistry(db),

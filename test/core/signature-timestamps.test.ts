@@ -34,6 +34,9 @@ beforeAll(async () => {
   signer = await openTestToken({ mst: taxCode });
   // The portal requires every filing to be signed by a certificate of the test CA.
   portal = await startTestPortal({ trustedCertificates: signer.trustList() });
+  // The TSA stamps with the portal's clock: at the real time, since the token signs at the real time
+  // (a timestamp earlier than the signing time is refused).
+  portal.clock.advance(Date.now() - portal.clock.now().getTime());
   enterpriseId = (await portal.services.admin.createEnterprise({ taxCode, profile: enterpriseProfile('01', 'Công ty TNHH Thử Nghiệm') })).id;
   proxy = await startFaultProxy({ target: portal.url, seed: 5, faultRate: 0, mode: 'pass' });
   tsaDer = new Uint8Array(new X509Certificate(await (await fetch(`${portal.url}/api/v1/tsa/certificate`)).text()).raw);

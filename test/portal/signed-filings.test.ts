@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filings } from '../../portal/src/db/schema';
 import { filingSigningBytes } from '../../src-common/signing/filing-bytes';
 import { verifyReceipt, type Receipt } from '../../src-common/signing/receipt';
+import { addSignatureTimestamp, createSignatureTimestampRequest, timestampTokenFromResponse } from '../../src-common/signing/timestamp';
+import { verifyCadesDetached } from '../../src-common/signing/verify-cades';
 import { uuidv7 } from '../../src-common/domain/uuidv7';
 import { removeTempDirs } from '../helpers/temp-core';
 import { openTestToken, type OpenTestToken } from '../helpers/token-session';
@@ -57,6 +59,43 @@ describe(`signed filings (${storageKind})`, () => {
     expect(await verifyReceipt(receipt, spki, filingSigningBytes(payload))).toBe(true);
     expect(await verifyReceipt({ ...receipt, receivedAt: new Date(0).toISOString() }, spki, filingSigningBytes(payload))).toBe(false);
     expect(await verifyReceipt(receipt, spki, filingSigningBytes({ ...payload, title: 'khác' }))).toBe(false);
+  });
+
+  it('checks a CAdES-T filing’s timestamp against its own TSA: applied when it holds, refused when the token was changed', async () => {
+    // The TSA's time is the portal clock's: bring it to the real time the token signs at.
+    portal.clock.advance(Date.now() - portal.clock.now().getTime());
+    const stamped = async (payload: object) => {
+      const p7s = await signer.sign(filingSigningBytes(payload));
+      const request = await createSignatureTimestampRequest(p7s);
+      const reply = await fetch(`${portal.url}/api/v1/tsa`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/timestamp-query', authorization: `Bearer ${admin.token}` },
+        body: Buffer.from(request.der),
+      });
+      return addSignatureTimestamp(p7s, timestampTokenFromResponse(new Uint8Array(await reply.arrayBuffer()), request));
+    };
+    const good = filingPayload('Đăng ký hợp đồng có dấu thời gian');
+    const goodP7s = await stamped(good);
+    const tsaPem = await (await fetch(`${portal.url}/api/v1/tsa/certificate`)).text();
+    const tsaDer = new Uint8Array(Buffer.from(tsaPem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+    const verdict = await verifyCadesDetached(goodP7s, filingSigningBytes(good), { trustedCertificates: signer.trustList(), trustedTimestampAuthorities: [tsaDer] });
+    expect(verdict, JSON.stringify(verdict)).toMatchObject({ valid: true, timestamp: { verified: true, tsaName: 'LaborDesk Portal TSA' } });
+    // No trusted TSA: still a valid CAdES-BES, its timestamp shown as unverified.
+    expect(await verifyCadesDetached(goodP7s, filingSigningBytes(good), { trustedCertificates: signer.trustList() })).toMatchObject({
+      valid: true,
+      timestamp: { verified: false },
+    });
+
+    const broken = filingPayload('Đăng ký hợp đồng, dấu thời gian bị sửa');
+    const brokenP7s = await stamped(broken);
+    // The last byte is the TSA's own signature: the filing's signature is intact, the timestamp is not.
+    brokenP7s[brokenP7s.length - 1] = brokenP7s[brokenP7s.length - 1]! ^ 0x01;
+    const results = await push(portal, admin.token, [
+      { id: uuidv7(), kind: 'filing.submit', payload: good, signature: Buffer.from(goodP7s).toString('base64') },
+      { id: uuidv7(), kind: 'filing.submit', payload: broken, signature: Buffer.from(brokenP7s).toString('base64') },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected']);
+    expect(results[1]?.error?.code).toBe('SIGNATURE_TIMESTAMP_INVALID');
   });
 
   it('refuses each bad signature with its reason and changes nothing', async () => {

@@ -32,6 +32,8 @@ function signatureOf(m: Mutation): Pick<ValidMutation, 'signature' | 'manifestSi
 /** Signed filings: the trust list, and whether a filing without a signature is refused. */
 export interface SignaturePolicy {
   trustedCertificates: Uint8Array[];
+  /** TSA certificates whose signature timestamps (CAdES-T) are checked; a timestamp from another TSA is refused. */
+  trustedTimestampAuthorities?: Uint8Array[];
   requireSignedFilings: boolean;
 }
 
@@ -47,7 +49,7 @@ export class SyncService {
   private verifierPool: VerifyPool | undefined;
 
   private get verifier(): VerifyPool {
-    return (this.verifierPool ??= new VerifyPool(this.signatures.trustedCertificates));
+    return (this.verifierPool ??= new VerifyPool(this.signatures.trustedCertificates, this.signatures.trustedTimestampAuthorities ?? []));
   }
 
   /** Ends the verification workers (the portal's onClose). */

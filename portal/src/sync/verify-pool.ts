@@ -38,6 +38,7 @@ export class VerifyPool {
 
   constructor(
     private readonly trustedCertificates: Uint8Array[],
+    private readonly trustedTimestampAuthorities: Uint8Array[] = [],
     readonly size = availableParallelism(),
   ) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => undefined);
@@ -81,7 +82,7 @@ export class VerifyPool {
   }
 
   private start(slot: number): PoolWorker {
-    const worker = new Worker(workerUrl, { workerData: { trustedCertificates: this.trustedCertificates } });
+    const worker = new Worker(workerUrl, { workerData: { trustedCertificates: this.trustedCertificates, trustedTimestampAuthorities: this.trustedTimestampAuthorities } });
     // An idle pool does not keep the process alive (a request in flight does).
     worker.unref();
     const entry: PoolWorker = { worker, pending: new Map() };

@@ -4,9 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CadesVerifier } from '../../../src-common/signing/verify-cades';
 import type { VerifyRequest, VerifyResponse } from './verify-pool';
 
-const { trustedCertificates } = workerData as { trustedCertificates: Uint8Array[] };
+const { trustedCertificates, trustedTimestampAuthorities } = workerData as { trustedCertificates: Uint8Array[]; trustedTimestampAuthorities: Uint8Array[] };
 // One verifier for the worker's life: it remembers certificates, keys and chains between filings.
-const verifier = new CadesVerifier(trustedCertificates);
+const verifier = new CadesVerifier(trustedCertificates, trustedTimestampAuthorities);
 const port = parentPort!;
 
 port.on('message', (request: VerifyRequest) => {
