@@ -40,6 +40,8 @@ export const VerdictSchema = z.object({
     .object({ commonName: z.string().nullable(), partyId: z.string().nullable(), serialNumber: z.string(), notBefore: z.string(), notAfter: z.string() })
     .optional(),
   signingTime: z.string().optional(),
+  /** CAdES-T: when a TSA saw the signature; `verified` once checked against a trusted TSA certificate. */
+  timestamp: z.object({ time: z.string(), tsaName: z.string().nullable(), verified: z.boolean() }).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

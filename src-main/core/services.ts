@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { SessionService } from './session/session.service';
 import { TokenSignInService } from './session/token-sign-in.service';
 import { SigningService } from './signing/signing.service';
+import { TsaCertificateRepo } from './sync/tsa-certificate.repo';
 import { SettingsService } from './settings/settings.service';
 import { HttpPortalClient } from './sync/portal-client';
 import { defaultSchedulerOptions } from './sync/sync-scheduler';
@@ -71,6 +72,12 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     resourcesDir,
     trustDir: config.trustDir ?? join(resourcesDir, 'trust'),
     customModulePath: () => settings.get().pkcs11ModulePath,
+    // The portal TSA's certificate the signed-in account keeps: checks timestamps (CAdES-T) on verification.
+    timestampAuthorities: () => {
+      const account = session.openAccount();
+      const der = account ? new TsaCertificateRepo(account.store.sqlite).get() : null;
+      return der ? [der] : [];
+    },
     now,
     language,
     events,

@@ -18,6 +18,8 @@ export interface SigningServiceDeps {
   /** Folder of trusted CA certificates (PEM/DER). */
   trustDir: string;
   customModulePath: () => string;
+  /** Trusted TSA certificates (DER) for signature timestamps; none when no account is open. */
+  timestampAuthorities?: () => Uint8Array[];
   now: () => Date;
   language: () => Language;
   /** Where batch signing reports its progress (never with the PIN). */
@@ -87,6 +89,7 @@ export class SigningService {
   async verify(p7sBase64: string, contentBase64: string, expectedParty?: string): Promise<Verdict> {
     const verdict = await verifyCadesDetached(Buffer.from(p7sBase64, 'base64'), Buffer.from(contentBase64, 'base64'), {
       trustedCertificates: this.trustList(),
+      trustedTimestampAuthorities: this.deps.timestampAuthorities?.() ?? [],
       ...(expectedParty ? { expectedParty } : {}),
     });
     return this.describe(verdict);

@@ -431,6 +431,9 @@ export const en: Messages = {
       partyId: 'Tax code / ID',
       signingTime: 'Signing time',
       certificateValidity: 'Certificate validity',
+      timestamp: 'Timestamp',
+      timestampVerified: '{{time}} — {{tsa}} (checked)',
+      timestampUnverified: '{{time}} — {{tsa}} (not checked: no certificate of the timestamping authority here)',
       unknown: 'Unknown',
     },
     batch: {

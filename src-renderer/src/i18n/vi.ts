@@ -433,6 +433,9 @@ export const vi = {
       partyId: 'MST / CCCD',
       signingTime: 'Thời điểm ký',
       certificateValidity: 'Hiệu lực chứng thư',
+      timestamp: 'Dấu thời gian',
+      timestampVerified: '{{time}} — {{tsa}} (đã kiểm tra)',
+      timestampUnverified: '{{time}} — {{tsa}} (chưa kiểm tra: chưa có chứng thư của đơn vị cấp dấu thời gian)',
       unknown: 'Không rõ',
     },
     batch: {

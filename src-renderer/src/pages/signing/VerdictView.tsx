@@ -1,4 +1,4 @@
-// The verdict of a signature (test signature or verifier): valid or not, signer, MST, signing time, message.
+// The verdict of a signature (test signature or verifier): valid or not, signer, MST, signing time, timestamp, message.
 import { Alert, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,10 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
     [t('signing.verdict.partyId'), signer?.partyId ?? unknown],
     [t('signing.verdict.signingTime'), verdict.signingTime ? formatDateTime(verdict.signingTime, language) : unknown],
   ];
+  if (verdict.timestamp) {
+    const stamp = { time: formatDateTime(verdict.timestamp.time, language), tsa: verdict.timestamp.tsaName ?? unknown };
+    rows.push([t('signing.verdict.timestamp'), t(verdict.timestamp.verified ? 'signing.verdict.timestampVerified' : 'signing.verdict.timestampUnverified', stamp)]);
+  }
   if (signer) {
     rows.push([
       t('signing.verdict.certificateValidity'),
