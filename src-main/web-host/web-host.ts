@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  batchFileLimits,
   ClientMessageSchema,
   webSocketPath,
   webTokenParam,
@@ -35,8 +36,11 @@ export interface WebHost {
 }
 
 const HOST = '127.0.0.1';
-/** Large enough for any contract call of this version; bulk imports will stream in chunks. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Large enough for the biggest contract call (a batch of files to sign, as base64) plus its envelope;
+ * the contract's own limits refuse anything larger that fits. Bulk imports will stream in chunks.
+ */
+const MAX_MESSAGE_BYTES = batchFileLimits.maxTotalBase64 + 1024 * 1024;
 
 export function contentSecurityPolicy(origin: string): string {
   const socketOrigin = origin.replace(/^http/, 'ws');
