@@ -94,7 +94,7 @@ export const SignFilesInputSchema = z
 
 export const SignFilesOutputSchema = z.object({
   /** Each signed file with its detached CAdES-BES signature (base64 DER, saved as name + ".p7s"). */
-  signed: z.array(z.object({ name: z.string(), p7s: Base64 })),
+  signed: z.array(z.object({ name: z.string(), p7s: Base64, /** Carries the portal's timestamp (CAdES-T): signed while online. */ timestamped: z.boolean() })),
   /** Files left unsigned (cancelled, token removed), in the order given. */
   unsigned: z.array(z.string()),
   /** Why the batch stopped before the end; absent when every file was signed. */

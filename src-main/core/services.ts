@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import { join } from 'node:path';
 import { SessionService } from './session/session.service';
 import { TokenSignInService } from './session/token-sign-in.service';
+import { CodedError } from '../../src-common/errors';
 import { SigningService } from './signing/signing.service';
 import { TsaCertificateRepo } from './sync/tsa-certificate.repo';
 import { SettingsService } from './settings/settings.service';
@@ -77,6 +78,11 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
       const account = session.openAccount();
       const der = account ? new TsaCertificateRepo(account.store.sqlite).get() : null;
       return der ? [der] : [];
+    },
+    timestamp: async (p7s) => {
+      const account = session.openAccount();
+      if (!account) throw new CodedError('SIGN_IN_REQUIRED');
+      return account.timestampSignature(p7s);
     },
     now,
     language,

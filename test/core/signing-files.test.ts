@@ -1,12 +1,15 @@
 // signing:signFiles and signing:cancel over a real core and a SoftHSM2 token: one login signs many files,
 // progress events count them, a cancel keeps what was signed, and the PIN appears in no event or answer.
-import { randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync } from 'node:fs';
+import { X509Certificate, randomUUID } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src-common/contract';
 import type { Core } from '../../src-main/core/index';
+import { verifySignatureTimestamp } from '../../src-common/signing/timestamp';
 import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
+import { enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
+import { startTestPortal } from '../portal/helpers/portal-harness';
 import { createTestCore, expectOk, removeTempDirs, tempDir } from '../helpers/temp-core';
 
 let token: TestToken;
@@ -126,4 +129,30 @@ describe('signing:signFiles', () => {
     expect(seen).not.toContain('987654');
     expect(seen).not.toMatch(/"pin"/i);
   });
+
+  it('signed in and online: each signed file carries the portal’s timestamp (CAdES-T) that verifies against its TSA', async () => {
+    const portal = await startTestPortal({ trustedCertificates: [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)] });
+    try {
+      // The TSA stamps with the portal's clock: the real time, since the token signs at the real time.
+      portal.clock.advance(Date.now() - portal.clock.now().getTime());
+      const { id: enterpriseId } = await portal.services.admin.createEnterprise({ taxCode: '0100684378', profile: enterpriseProfile('01') });
+      const { username } = await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId });
+      await call('session:signIn', { portalUrl: portal.url, username, password: goodPassword });
+      const files = filesOf(3);
+      const answer = await call<{ signed: { name: string; p7s: string; timestamped: boolean }[] }>('signing:signFiles', signInput(randomUUID(), files));
+      expect(answer.signed.map((f) => f.timestamped)).toEqual([true, true, true]);
+      const tsaDer = new Uint8Array(new X509Certificate(await (await fetch(`${portal.url}/api/v1/tsa/certificate`)).text()).raw);
+      for (const [i, file] of answer.signed.entries()) {
+        const p7s = new Uint8Array(Buffer.from(file.p7s, 'base64'));
+        expect(await verifySignatureTimestamp(p7s, [tsaDer])).toMatchObject({ valid: true, tsaName: 'LaborDesk Portal TSA' });
+        // And the verifier page's check shows the timestamp as checked (the account keeps the TSA certificate).
+        const verdict = await call('signing:verify', { p7s: file.p7s, content: files[i]!.content });
+        expect(verdict).toMatchObject({ valid: true, timestamp: { verified: true, tsaName: 'LaborDesk Portal TSA' } });
+      }
+      await call('session:signOut', {});
+    } finally {
+      await portal.close();
+    }
+  }, 60_000);
 });
+

@@ -99,7 +99,7 @@ describe('batch-signing dialog', () => {
     expect(signer.calls.at(-1)).toEqual({ method: 'signing:cancel', input: { taskId: signer.taskId() } });
     expect(progress.textContent).toContain('Đang dừng');
 
-    await signer.finish({ signed: names.slice(0, 4).map((name) => ({ name, p7s: 'MIIB' })), unsigned: names.slice(4), stoppedBy: { code: 'SIGNING_CANCELLED', message: '…' } });
+    await signer.finish({ signed: names.slice(0, 4).map((name) => ({ name, p7s: 'MIIB', timestamped: false })), unsigned: names.slice(4), stoppedBy: { code: 'SIGNING_CANCELLED', message: '…' } });
     expect(screen.getByTestId('batch-summary').textContent).toBe('Đã ký 4 tệp; 6 tệp chưa ký vì bạn đã dừng ký.');
   });
 
@@ -109,7 +109,7 @@ describe('batch-signing dialog', () => {
     await enterPin('123456');
     signer.progress(7);
     await signer.finish({
-      signed: names.slice(0, 7).map((name) => ({ name, p7s: 'MIIB' })),
+      signed: names.slice(0, 7).map((name) => ({ name, p7s: 'MIIB', timestamped: false })),
       unsigned: names.slice(7),
       stoppedBy: { code: 'TOKEN_REMOVED', message: 'USB token đã bị rút ra' },
     });
@@ -133,7 +133,7 @@ describe('batch-signing dialog', () => {
     signer.progress(3);
     expect(screen.getByTestId('batch-progress').textContent).toContain('Signing 3/10 files');
     expect(screen.getByRole('button', { name: 'Stop signing' })).toBeTruthy();
-    await signer.finish({ signed: names.slice(0, 7).map((name) => ({ name, p7s: 'MIIB' })), unsigned: names.slice(7), stoppedBy: { code: 'TOKEN_REMOVED', message: '' } });
+    await signer.finish({ signed: names.slice(0, 7).map((name) => ({ name, p7s: 'MIIB', timestamped: false })), unsigned: names.slice(7), stoppedBy: { code: 'TOKEN_REMOVED', message: '' } });
     expect(screen.getByTestId('batch-summary').textContent).toBe('Files signed: 7; not signed: 3, because the signing device was removed.');
     void i18n.changeLanguage('vi');
   });

@@ -1,6 +1,7 @@
 // Everything that exists while one portal account is open: its encrypted store, session, records,
 // outbox, and the sync engine and scheduler working on them.
 import type { SyncStatus } from '../../../src-common/contract';
+import { CodedError } from '../../../src-common/errors';
 import type { Language } from '../../../src-common/language';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
@@ -106,6 +107,13 @@ export class AccountContext {
 
   get client(): PortalClient {
     return this.deps.client;
+  }
+
+  /** `p7s` with the portal's timestamp (CAdES-T); throws AUTH_REQUIRED when signed out, or the TSA's error. */
+  async timestampSignature(p7s: Uint8Array): Promise<Uint8Array> {
+    const token = this.session.get()?.token;
+    if (!token) throw new CodedError('AUTH_REQUIRED');
+    return this.timestamps.stamp(token, p7s);
   }
 
   syncStatus(): SyncStatus {

@@ -20,6 +20,8 @@ export interface SigningServiceDeps {
   customModulePath: () => string;
   /** Trusted TSA certificates (DER) for signature timestamps; none when no account is open. */
   timestampAuthorities?: () => Uint8Array[];
+  /** The portal's timestamp on a signature (CAdES-T); throws when there is no account or no connection. */
+  timestamp?: (p7s: Uint8Array) => Promise<Uint8Array>;
   now: () => Date;
   language: () => Language;
   /** Where batch signing reports its progress (never with the PIN). */
@@ -160,10 +162,12 @@ export class SigningService {
           },
         },
       );
-      const signed = files.flatMap((file, index) => {
-        const p7s = outcome.signed.get(String(index));
-        return p7s ? [{ name: file.name, p7s }] : [];
-      });
+      const signed = await this.timestamped(
+        files.flatMap((file, index) => {
+          const p7s = outcome.signed.get(String(index));
+          return p7s ? [{ name: file.name, p7s }] : [];
+        }),
+      );
       const unsigned = outcome.unsigned.map((id) => files[Number(id)]!.name);
       const stoppedBy = outcome.stoppedBy ? { code: outcome.stoppedBy, message: errorMessage(outcome.stoppedBy, this.deps.language()) } : undefined;
       return { signed, unsigned, ...(stoppedBy ? { stoppedBy } : {}) };
@@ -172,6 +176,25 @@ export class SigningService {
       // Finished, whatever happened (a wrong PIN included): the dialog stops waiting.
       this.deps.events.emit('progress', { taskId, task, done, total, finished: true });
     }
+  }
+
+  /**
+   * Online, each signature gets the portal's timestamp (CAdES-T). Best effort: the first failure (offline,
+   * signed out, no TSA) leaves it and the rest as they are, valid CAdES-BES, rather than waiting on a bad line.
+   */
+  private async timestamped(signed: { name: string; p7s: string }[]): Promise<{ name: string; p7s: string; timestamped: boolean }[]> {
+    const out = signed.map((file) => ({ ...file, timestamped: false }));
+    const stamp = this.deps.timestamp;
+    if (!stamp) return out;
+    for (const file of out) {
+      try {
+        file.p7s = Buffer.from(await stamp(Buffer.from(file.p7s, 'base64'))).toString('base64');
+        file.timestamped = true;
+      } catch {
+        break;
+      }
+    }
+    return out;
   }
 
   /** Stops a running batch after the file being signed; false when no such batch runs. */

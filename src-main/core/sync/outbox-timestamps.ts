@@ -109,6 +109,14 @@ export class OutboxTimestamps {
   }
 
   /** The kept TSA certificate, fetched (and kept) when there is none or when `refresh` is asked. */
+  /**
+   * One signature timestamped now (a file signed while online), checked against the kept TSA
+   * certificate; errors as `TimestampClient.timestamp` throws them.
+   */
+  async stamp(sessionToken: string, p7s: Uint8Array): Promise<Uint8Array> {
+    return this.deps.tsa.timestamp(sessionToken, p7s, [await this.certificate(false)]);
+  }
+
   private async certificate(refresh: boolean): Promise<Uint8Array> {
     const kept = refresh ? null : this.deps.certificate.get();
     if (kept) return kept;

@@ -469,6 +469,8 @@ export const en: Messages = {
       signedList: 'Signed files',
       unsignedList: 'Files not signed',
       download: 'Download {{name}}',
+      timestamped: 'Timestamped',
+      notTimestamped: 'No timestamp',
       verifyLink: 'Verify a signature on the Verify signature page',
       close: 'Close',
     },

@@ -471,6 +471,8 @@ export const vi = {
       signedList: 'Tệp đã ký',
       unsignedList: 'Tệp chưa ký',
       download: 'Tải {{name}}',
+      timestamped: 'Có dấu thời gian',
+      notTimestamped: 'Chưa có dấu thời gian',
       verifyLink: 'Kiểm tra một chữ ký ở trang Kiểm tra chữ ký',
       close: 'Đóng',
     },

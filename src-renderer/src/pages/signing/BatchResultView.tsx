@@ -48,6 +48,9 @@ export function BatchResultView({ result }: { result: SignFilesOutput }) {
                 {signed.map((file) => (
                   <Table.Tr key={file.name} data-testid="batch-signed-file" data-name={file.name}>
                     <Table.Td>{file.name}</Table.Td>
+                    <Table.Td w={1} style={{ whiteSpace: 'nowrap' }} c="dimmed">
+                      {file.timestamped ? t('signing.batch.timestamped') : t('signing.batch.notTimestamped')}
+                    </Table.Td>
                     <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
                       <SignatureDownload name={file.name} p7s={file.p7s} />
                     </Table.Td>
