@@ -37,7 +37,7 @@ describe(`token sign-in (${storageKind})`, () => {
     expect((await portal.call('GET', '/api/v1/sync/pull', { token: answer.body.token })).status).toBe(200);
     // A challenge is good once.
     const again = await portal.call('POST', '/api/v1/auth/token-login', { body: { challenge, signature: await signChallenge(challenge) } });
-    expect(again.body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(again.body.error.code).toBe('TOKEN_SIGN_IN_CHALLENGE_EXPIRED');
   });
 
   it('refuses an expired certificate, a tax code with no account, a signature over something else, and an expired challenge', async () => {
@@ -45,7 +45,7 @@ describe(`token sign-in (${storageKind})`, () => {
     expect((await portal.call('POST', '/api/v1/auth/token-login', { body: { challenge, signature: await signChallenge(challenge, 'expired') } })).body.error.code).toBe('CERT_EXPIRED');
     challenge = await newChallenge();
     expect((await portal.call('POST', '/api/v1/auth/token-login', { body: { challenge, signature: await signChallenge(challenge, 'otherMst') } })).body.error.code).toBe(
-      'AUTH_INVALID_CREDENTIALS',
+      'TOKEN_SIGN_IN_NO_ACCOUNT',
     );
     challenge = await newChallenge();
     const other = await newChallenge();
@@ -53,7 +53,7 @@ describe(`token sign-in (${storageKind})`, () => {
     challenge = await newChallenge();
     portal.clock.advance(6 * 60_000);
     expect((await portal.call('POST', '/api/v1/auth/token-login', { body: { challenge, signature: await signChallenge(challenge) } })).body.error.code).toBe(
-      'AUTH_INVALID_CREDENTIALS',
+      'TOKEN_SIGN_IN_CHALLENGE_EXPIRED',
     );
   });
 });

@@ -37,14 +37,14 @@ export class TokenSignInService {
       .set({ usedAt: now })
       .where(and(eq(authChallenges.challengeHash, hashOf(challenge)), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, now)))
       .returning({ hash: authChallenges.challengeHash });
-    if (!used) throw portalError('AUTH_INVALID_CREDENTIALS', { reason: 'challenge unknown, used or expired' });
+    if (!used) throw portalError('TOKEN_SIGN_IN_CHALLENGE_EXPIRED', { reason: 'challenge unknown, used or expired' });
 
     const verdict = await verifyCadesDetached(Buffer.from(signatureBase64, 'base64'), new TextEncoder().encode(challenge), {
       trustedCertificates: this.trustedCertificates,
     });
     if (!verdict.valid) throw portalError(verdict.code ?? 'SIGNATURE_INVALID');
     const party = verdict.signer?.partyId;
-    if (!party?.startsWith('MST:')) throw portalError('AUTH_INVALID_CREDENTIALS', { reason: 'certificate carries no tax code' });
+    if (!party?.startsWith('MST:')) throw portalError('TOKEN_SIGN_IN_NO_TAX_CODE', { reason: 'certificate carries no tax code' });
 
     const admins = await this.db
       .select({ id: accounts.id, disabled: accounts.disabled })
@@ -52,7 +52,7 @@ export class TokenSignInService {
       .innerJoin(enterprises, eq(enterprises.id, accounts.enterpriseId))
       .where(and(eq(enterprises.taxCode, party.slice(4)), eq(accounts.role, 'enterpriseAdmin')));
     const active = admins.filter((a) => !a.disabled);
-    if (active.length !== 1) throw portalError('AUTH_INVALID_CREDENTIALS', { reason: active.length === 0 ? 'no account for this tax code' : 'several accounts for this tax code' });
+    if (active.length !== 1) throw portalError('TOKEN_SIGN_IN_NO_ACCOUNT', { reason: active.length === 0 ? 'no account for this tax code' : 'several accounts for this tax code' });
     // The token proves who signs; a temporary password still has to be replaced first.
     return this.auth.openSession(active[0]!.id, 'full', now);
   }

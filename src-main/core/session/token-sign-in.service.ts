@@ -56,16 +56,8 @@ export class TokenSignInService {
   }
 }
 
-/**
- * The portal answers every "who is this?" failure of token-login with AUTH_INVALID_CREDENTIALS and a
- * reason; its password wording would mislead here, so each reason gets a code of its own.
- */
+/** The portal's refusal, with the certificate's MST added to the details for the message. */
 function refusalOf(error: unknown, partyId: string | null): unknown {
-  if (!hasErrorCode(error) || error.code !== 'AUTH_INVALID_CREDENTIALS') return error;
-  const reason = String((error.details as { reason?: unknown } | undefined)?.reason ?? '');
-  if (reason.includes('challenge')) return new CodedError('TOKEN_SIGN_IN_CHALLENGE_EXPIRED', { reason });
-  if (reason.includes('no tax code')) return new CodedError('TOKEN_SIGN_IN_NO_TAX_CODE', { partyId, reason });
-  // "no account for this tax code", "several accounts ...", or a reason this client does not know yet:
-  // the challenge was fresh and the certificate carries an MST, so the MST names no usable account.
-  return new CodedError('TOKEN_SIGN_IN_NO_ACCOUNT', { partyId, reason });
+  if (!hasErrorCode(error) || !error.code.startsWith('TOKEN_SIGN_IN_')) return error;
+  return new CodedError(error.code, { partyId, ...(error.details && typeof error.details === 'object' ? error.details : {}) });
 }
