@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { accountViewSchema } from '../portal-api/auth.api';
 import { defineArea } from './define';
+import { TokenPinSchema } from './signing.contract';
 
 export const HttpUrlSchema = z
   .string()
@@ -57,7 +58,7 @@ export const sessionContract = defineArea({
         portalUrl: HttpUrlSchema,
         tokenLabel: z.string().min(1).max(64),
         certificateId: z.string().regex(/^[0-9a-f]{1,128}$/),
-        pin: z.string().min(1).max(64),
+        pin: TokenPinSchema,
       })
       .strict(),
     output: SessionStatusSchema,

@@ -45,6 +45,9 @@ export const VerdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/** The token PIN for one login; empty on a reader with a PIN pad (the PIN is typed there). Never stored. */
+export const TokenPinSchema = z.string().max(64);
+
 const Base64 = z.string().max(20_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** Limits of one batch of files: what one login and one message (IPC) reasonably carry. */
@@ -72,7 +75,7 @@ export const SignFilesInputSchema = z
   .object({
     tokenLabel: z.string().min(1).max(64),
     certificateId: z.string().regex(/^[0-9a-f]{1,128}$/),
-    pin: z.string().min(1).max(64),
+    pin: TokenPinSchema,
     taskId: TaskIdSchema,
     files: z
       .array(z.object({ name: FileName, content: Base64.max(batchFileLimits.maxFileBase64) }).strict())
@@ -112,7 +115,7 @@ export const signingContract = defineArea({
   /** Signs a short test text with the chosen certificate (one PIN entry), then verifies it. */
   'signing:test': {
     input: z
-      .object({ tokenLabel: z.string().min(1).max(64), certificateId: z.string().regex(/^[0-9a-f]{1,128}$/), pin: z.string().min(1).max(64), text: z.string().min(1).max(10_000) })
+      .object({ tokenLabel: z.string().min(1).max(64), certificateId: z.string().regex(/^[0-9a-f]{1,128}$/), pin: TokenPinSchema, text: z.string().min(1).max(10_000) })
       .strict(),
     output: z.object({ p7s: Base64, verdict: VerdictSchema }),
   },

@@ -1,6 +1,7 @@
 // The token layer against a real SoftHSM2 token built from scratch (test/fixtures): tokens, certificates
 // with their MST, one login per batch, signatures that verify, wrong PIN, and a token "pulled out".
-import { createVerify, X509Certificate } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createPublicKey, createVerify, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Pkcs11Library } from '../../src-main/core/token/pkcs11-token';
@@ -95,6 +96,34 @@ describe('PKCS#11 token (SoftHSM2)', () => {
     expect(signed).toHaveLength(4);
     expect(failures).toEqual(Array(6).fill('TOKEN_REMOVED'));
     library = null;
+  });
+
+  it('signs with a CKA_ALWAYS_AUTHENTICATE key (the PIN again before each signature), and refuses an empty PIN without a PIN pad', async () => {
+    // A key that wants a context-specific login for every use, as qualified-signature tokens have.
+    execFileSync('pkcs11-tool', [
+      '--module', token.module, '--token-label', token.tokenLabel, '--login', '--pin', token.userPin,
+      '--keypairgen', '--key-type', 'rsa:2048', '--id', 'a1', '--label', 'always-auth', '--always-auth',
+    ], { env: { ...process.env, ...token.env }, stdio: 'pipe' });
+    const lib = openLibrary();
+    const session = lib.login(token.tokenLabel, token.userPin);
+    try {
+      const publicKey = createPublicKey({
+        key: Buffer.from(
+          execFileSync('pkcs11-tool', ['--module', token.module, '--token-label', token.tokenLabel, '--read-object', '--type', 'pubkey', '--id', 'a1'], {
+            env: { ...process.env, ...token.env },
+          }),
+        ),
+        format: 'der',
+        type: 'spki',
+      });
+      for (const text of ['thứ nhất', 'thứ hai', 'thứ ba']) {
+        const signature = await session.sign('a1', Buffer.from(text));
+        expect(createVerify('sha256').update(text).verify(publicKey, signature), text).toBe(true);
+      }
+    } finally {
+      session.logout();
+    }
+    expect(() => lib.login(token.tokenLabel, '')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
   it('says TOKEN_MODULE_NOT_FOUND for a library that is not there', () => {

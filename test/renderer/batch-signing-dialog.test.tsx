@@ -11,6 +11,7 @@ import type { Result } from '../../src-common/result';
 import { BridgeProvider } from '../../src-renderer/src/bridge/BridgeContext';
 import { i18n, initI18n } from '../../src-renderer/src/i18n/i18n';
 import { BatchSigningDialog, type PreparedBatch } from '../../src-renderer/src/pages/signing/BatchSigningDialog';
+import type { PinState } from '../../src-renderer/src/pages/signing/PinEntryForm';
 
 const certificate: TokenCertificateView = {
   tokenLabel: 'LaborDesk Test',
@@ -55,14 +56,14 @@ function fakeSigner() {
   };
 }
 
-function renderDialog(bridge: LaborDeskBridge, language: Language = 'vi') {
+function renderDialog(bridge: LaborDeskBridge, language: Language = 'vi', pinState: PinState | null = null) {
   if (i18n.isInitialized) void i18n.changeLanguage(language);
   else initI18n(language);
   return render(
     <MantineProvider>
       <QueryClientProvider client={new QueryClient()}>
         <BridgeProvider bridge={bridge}>
-          <BatchSigningDialog batch={batch} pinState={null} onClose={() => undefined} />
+          <BatchSigningDialog batch={batch} pinState={pinState} onClose={() => undefined} />
         </BridgeProvider>
       </QueryClientProvider>
     </MantineProvider>,
@@ -136,5 +137,15 @@ describe('batch-signing dialog', () => {
     await signer.finish({ signed: names.slice(0, 7).map((name) => ({ name, p7s: 'MIIB', timestamped: false })), unsigned: names.slice(7), stoppedBy: { code: 'TOKEN_REMOVED', message: '' } });
     expect(screen.getByTestId('batch-summary').textContent).toBe('Files signed: 7; not signed: 3, because the signing device was removed.');
     void i18n.changeLanguage('vi');
+  });
+
+  it('on a reader with a PIN pad asks for no PIN here: the token login is left to the reader', async () => {
+    const signer = fakeSigner();
+    renderDialog(signer.bridge, 'vi', { countLow: false, finalTry: false, locked: false, pinPad: true });
+    expect(screen.getByTestId('pin-pad-hint').textContent).toContain('nhập mã PIN trên bàn phím của thiết bị');
+    expect(screen.queryByLabelText('Mã PIN của USB token')).toBeNull();
+    fireEvent.submit(screen.getByTestId('pin-pad-hint').closest('form')!);
+    await act(async () => undefined);
+    expect(signer.calls[0]).toMatchObject({ method: 'signing:signFiles', input: { pin: '' } });
   });
 });

@@ -117,12 +117,20 @@ export class Pkcs11Library {
     }
   }
 
-  /** Logs in once for a batch; the PIN is used for C_Login and not kept. */
+  /**
+   * Logs in once for a batch. An empty PIN on a token with a PIN pad lets the reader ask for it (the PIN
+   * never passes through the app). The PIN is kept by the session only for keys that want it again
+   * before each signature (CKA_ALWAYS_AUTHENTICATE), and dropped at logout.
+   */
   login(tokenLabel: string, pin: string): TokenSession {
     const slot = this.slotOf(tokenLabel);
+    const pinPad = (this.pkcs11.C_GetTokenInfo(slot).flags & pkcs11js.CKF_PROTECTED_AUTHENTICATION_PATH) !== 0;
+    if (pin === '' && !pinPad) throw new CodedError('VALIDATION_FAILED', { issues: [{ path: 'pin', message: 'PIN required' }] });
     const session = this.pkcs11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
     try {
-      this.pkcs11.C_Login(session, pkcs11js.CKU_USER, pin);
+      // On a PIN pad, C_Login blocks until the user has typed the PIN on the reader.
+      if (pin === '') this.pkcs11.C_Login(session, pkcs11js.CKU_USER);
+      else this.pkcs11.C_Login(session, pkcs11js.CKU_USER, pin);
     } catch (error) {
       const flags = this.pkcs11.C_GetTokenInfo(slot).flags;
       this.pkcs11.C_CloseSession(session);
@@ -131,7 +139,7 @@ export class Pkcs11Library {
         finalTry: (flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0,
       });
     }
-    return new TokenSession(this.pkcs11, session, (handle, template) => this.findAll(handle, template));
+    return new TokenSession(this.pkcs11, session, (handle, template) => this.findAll(handle, template), pin);
   }
 
   /** Ends every session and unloads the library (also what a pulled-out token looks like to a batch). */
@@ -161,10 +169,15 @@ export class Pkcs11Library {
 export class TokenSession {
   private closed = false;
 
+  /** Whether each key (by CKA_ID) needs a context-specific login before every signature. */
+  private readonly alwaysAuthenticate = new Map<string, boolean>();
+
   constructor(
     private readonly pkcs11: pkcs11js.PKCS11,
     private readonly handle: Buffer,
     private readonly findAll: (session: Buffer, template: pkcs11js.Template) => Buffer[],
+    /** For CKA_ALWAYS_AUTHENTICATE keys only ('' on a PIN pad); cleared at logout. */
+    private pin: string,
   ) {}
 
   /**
@@ -182,6 +195,12 @@ export class TokenSession {
       if (!key) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: keyId });
       const ckm = mechanism === 'ECDSA' ? pkcs11js.CKM_ECDSA : pkcs11js.CKM_SHA256_RSA_PKCS;
       this.pkcs11.C_SignInit(this.handle, { mechanism: ckm }, key);
+      // Keys marked CKA_ALWAYS_AUTHENTICATE (qualified-signature profiles) want the PIN again, right
+      // after C_SignInit, for every single signature.
+      if (this.needsContextLogin(keyId, key)) {
+        if (this.pin === '') this.pkcs11.C_Login(this.handle, pkcs11js.CKU_CONTEXT_SPECIFIC);
+        else this.pkcs11.C_Login(this.handle, pkcs11js.CKU_CONTEXT_SPECIFIC, this.pin);
+      }
     } catch (error) {
       return Promise.reject(toTokenError(error));
     }
@@ -194,9 +213,21 @@ export class TokenSession {
     });
   }
 
+  private needsContextLogin(keyId: string, key: Buffer): boolean {
+    let needed = this.alwaysAuthenticate.get(keyId);
+    if (needed === undefined) {
+      const [attribute] = this.pkcs11.C_GetAttributeValue(this.handle, key, [{ type: pkcs11js.CKA_ALWAYS_AUTHENTICATE }]);
+      const value = attribute?.value;
+      needed = Buffer.isBuffer(value) ? value.length > 0 && value[0] !== 0 : Boolean(value);
+      this.alwaysAuthenticate.set(keyId, needed);
+    }
+    return needed;
+  }
+
   logout(): void {
     if (this.closed) return;
     this.closed = true;
+    this.pin = '';
     try {
       this.pkcs11.C_Logout(this.handle);
     } catch {

@@ -415,6 +415,7 @@ export const en: Messages = {
       certificate: 'Certificate',
       label: 'USB token PIN',
       description: 'The PIN is used for this signature only and is not kept.',
+      pinPad: 'The reader has a PIN pad: press “{{submit}}”, then type the PIN on the reader (the app never sees it).',
       required: 'Enter the USB token PIN.',
       countLow: 'The token reports a wrong PIN was entered. Type carefully: the token locks after a few wrong PINs in a row.',
       finalTry: 'Only ONE try left: a wrong PIN now locks the token.',

@@ -417,6 +417,7 @@ export const vi = {
       certificate: 'Chứng thư số',
       label: 'Mã PIN của USB token',
       description: 'Mã PIN chỉ dùng cho lần ký này và không được lưu lại.',
+      pinPad: 'Thiết bị đọc có bàn phím: bấm “{{submit}}” rồi nhập mã PIN trên bàn phím của thiết bị (ứng dụng không nhận mã PIN).',
       required: 'Hãy nhập mã PIN của USB token.',
       countLow: 'Token báo đã có lần nhập sai PIN. Hãy nhập cẩn thận: token sẽ bị khoá sau vài lần sai liên tiếp.',
       finalTry: 'Chỉ còn MỘT lần thử: nếu nhập sai lần này, token sẽ bị khoá.',

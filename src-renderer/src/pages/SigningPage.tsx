@@ -27,8 +27,10 @@ export function SigningPage() {
     void modules.refetch();
     void list.refetch();
   };
-  const pinStateOf = (certificate: TokenCertificateView | null): PinState | null =>
-    list.data?.tokens.find((token) => token.label === certificate?.tokenLabel)?.pin ?? null;
+  const pinStateOf = (certificate: TokenCertificateView | null): PinState | null => {
+    const token = list.data?.tokens.find((candidate) => candidate.label === certificate?.tokenLabel);
+    return token ? { ...token.pin, pinPad: token.hasPinPad } : null;
+  };
 
   return (
     <>

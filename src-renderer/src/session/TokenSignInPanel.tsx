@@ -54,7 +54,8 @@ export function TokenSignInPanel({ defaultPortalUrl }: { defaultPortalUrl: strin
   const usable = certificates.filter((certificate) => unusableReason(certificate, now) === null);
   // The first usable certificate is proposed, so one Enter goes on to the PIN.
   const chosen = usable.find((certificate) => keyOf(certificate) === chosenKey) ?? usable[0] ?? null;
-  const pinState = list.data?.tokens.find((token) => token.label === pinFor?.tokenLabel)?.pin ?? null;
+  const pinToken = list.data?.tokens.find((token) => token.label === pinFor?.tokenLabel);
+  const pinState = pinToken ? { ...pinToken.pin, pinPad: pinToken.hasPinPad } : null;
 
   const refresh = () => {
     setFailure(null);

@@ -14,6 +14,8 @@ export interface PinState {
   countLow: boolean;
   finalTry: boolean;
   locked: boolean;
+  /** The reader has a PIN pad: the PIN is typed there, not here. */
+  pinPad?: boolean;
 }
 
 export function PinEntryForm({
@@ -46,6 +48,7 @@ export function PinEntryForm({
   const finalTry = Boolean(details?.finalTry ?? pinState?.finalTry);
   const countLow = !finalTry && Boolean(details?.countLow ?? pinState?.countLow);
   const locked = failure?.code === 'TOKEN_PIN_LOCKED' || Boolean(pinState?.locked);
+  const pinPad = Boolean(pinState?.pinPad);
 
   const cancel = () => {
     setPin('');
@@ -58,6 +61,11 @@ export function PinEntryForm({
     const entered = pin;
     // Out of state before the call: nothing keeps the PIN once it is sent.
     setPin('');
+    if (pinPad) {
+      // The reader asks for the PIN on its own keypad once the token is asked to log in.
+      onSubmit('');
+      return;
+    }
     if (!entered) {
       setMissing(true);
       return;
@@ -95,19 +103,25 @@ export function PinEntryForm({
       ) : null}
       <form onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
         <Stack gap="sm">
-          <TextInput
-            type="password"
-            label={t('signing.pin.label')}
-            description={t('signing.pin.description')}
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-            disabled={locked || busy}
-            value={pin}
-            onChange={(event) => setPin(event.currentTarget.value)}
-            error={missing ? t('signing.pin.required') : undefined}
-            maxLength={64}
-          />
+          {pinPad ? (
+            <Text size="sm" data-testid="pin-pad-hint">
+              {t('signing.pin.pinPad', { submit: submitLabel })}
+            </Text>
+          ) : (
+            <TextInput
+              type="password"
+              label={t('signing.pin.label')}
+              description={t('signing.pin.description')}
+              autoComplete="off"
+              spellCheck={false}
+              data-autofocus
+              disabled={locked || busy}
+              value={pin}
+              onChange={(event) => setPin(event.currentTarget.value)}
+              error={missing ? t('signing.pin.required') : undefined}
+              maxLength={64}
+            />
+          )}
           {failure && failure.code !== 'TOKEN_PIN_LOCKED' && (
             <Text size="sm" c="red" role="alert" data-testid="pin-error" data-code={failure.code}>
               {errorText(failure)}
