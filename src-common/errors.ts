@@ -173,6 +173,10 @@ export const errorMessages = {
     vi: 'Không tìm thấy khoá ký tương ứng với chứng thư số trên token.',
     en: 'The signing key for this certificate was not found on the token.',
   },
+  TOKEN_MECHANISM_UNSUPPORTED: {
+    vi: 'Token không hỗ trợ thuật toán ký cần dùng (RSA PKCS#1 v1.5 SHA-256 hoặc ECDSA).',
+    en: 'The token does not offer the signing algorithm needed (RSA PKCS#1 v1.5 SHA-256 or ECDSA).',
+  },
   CERT_KEY_TOO_WEAK: {
     vi: 'Khoá của chứng thư số quá yếu (RSA dưới 2048 bit hoặc EC dưới 256 bit) nên không được dùng để ký.',
     en: "The certificate's key is too weak (RSA under 2048 bits or EC under 256 bits) to sign with.",

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { createPublicKey, createVerify, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Pkcs11Library } from '../../src-main/core/token/pkcs11-token';
+import pkcs11js from 'pkcs11js';
+import { Pkcs11Library, tokenMechanismFor } from '../../src-main/core/token/pkcs11-token';
 import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
 import { removeTempDirs, tempDir } from '../helpers/temp-core';
 
@@ -124,6 +125,25 @@ describe('PKCS#11 token (SoftHSM2)', () => {
       session.logout();
     }
     expect(() => lib.login(token.tokenLabel, '')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('signs through raw CKM_RSA_PKCS over a DigestInfo when a token lacks CKM_SHA256_RSA_PKCS: the same signature', async () => {
+    expect(tokenMechanismFor('SHA256_RSA_PKCS', new Set([pkcs11js.CKM_RSA_PKCS, pkcs11js.CKM_SHA256_RSA_PKCS]))).toBe('CKM_SHA256_RSA_PKCS');
+    expect(tokenMechanismFor('SHA256_RSA_PKCS', new Set([pkcs11js.CKM_RSA_PKCS]))).toBe('CKM_RSA_PKCS');
+    expect(tokenMechanismFor('ECDSA', new Set([pkcs11js.CKM_ECDSA]))).toBe('CKM_ECDSA');
+    expect(() => tokenMechanismFor('SHA256_RSA_PKCS', new Set([pkcs11js.CKM_ECDSA]))).toThrow(expect.objectContaining({ code: 'TOKEN_MECHANISM_UNSUPPORTED' }));
+    const lib = openLibrary();
+    const session = lib.login(token.tokenLabel, token.userPin);
+    try {
+      const data = Buffer.from('Hợp đồng cung ứng lao động số 15/2026');
+      const viaHash = await session.sign(token.certs.valid.id, data, 'SHA256_RSA_PKCS', 'CKM_SHA256_RSA_PKCS');
+      const viaRaw = await session.sign(token.certs.valid.id, data, 'SHA256_RSA_PKCS', 'CKM_RSA_PKCS');
+      // RSA PKCS#1 v1.5 is deterministic: both routes give the very same bytes, which verify.
+      expect(viaRaw.equals(viaHash)).toBe(true);
+      expect(createVerify('sha256').update(data).verify(publicKeyOf(token.certs.valid.certPem), viaRaw)).toBe(true);
+    } finally {
+      session.logout();
+    }
   });
 
   it('says TOKEN_MODULE_NOT_FOUND for a library that is not there', () => {

@@ -30,7 +30,25 @@ export interface TokenCertificate {
   partyId: string | null;
 }
 
+/** The signature wanted: RSA PKCS#1 v1.5 with SHA-256, or ECDSA over SHA-256. */
 export type SigningMechanism = 'SHA256_RSA_PKCS' | 'ECDSA';
+/** How the token makes it: some tokens offer only raw CKM_RSA_PKCS, which signs a DigestInfo we build. */
+export type TokenMechanism = 'CKM_SHA256_RSA_PKCS' | 'CKM_RSA_PKCS' | 'CKM_ECDSA';
+
+/** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2): prepended to the digest for CKM_RSA_PKCS. */
+const sha256DigestInfoPrefix = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/** The token mechanism for a wanted signature among those the token offers (C_GetMechanismList). */
+export function tokenMechanismFor(wanted: SigningMechanism, offered: ReadonlySet<number>): TokenMechanism {
+  if (wanted === 'ECDSA') {
+    if (offered.has(pkcs11js.CKM_ECDSA)) return 'CKM_ECDSA';
+  } else if (offered.has(pkcs11js.CKM_SHA256_RSA_PKCS)) {
+    return 'CKM_SHA256_RSA_PKCS';
+  } else if (offered.has(pkcs11js.CKM_RSA_PKCS)) {
+    return 'CKM_RSA_PKCS';
+  }
+  throw new CodedError('TOKEN_MECHANISM_UNSUPPORTED', { wanted });
+}
 
 const trim = (value: string) => value.replace(/[\s\0]+$/, '');
 
@@ -139,7 +157,8 @@ export class Pkcs11Library {
         finalTry: (flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0,
       });
     }
-    return new TokenSession(this.pkcs11, session, (handle, template) => this.findAll(handle, template), pin);
+    const offered = new Set(this.pkcs11.C_GetMechanismList(slot));
+    return new TokenSession(this.pkcs11, session, (handle, template) => this.findAll(handle, template), pin, offered);
   }
 
   /** Ends every session and unloads the library (also what a pulled-out token looks like to a batch). */
@@ -178,23 +197,27 @@ export class TokenSession {
     private readonly findAll: (session: Buffer, template: pkcs11js.Template) => Buffer[],
     /** For CKA_ALWAYS_AUTHENTICATE keys only ('' on a PIN pad); cleared at logout. */
     private pin: string,
+    /** The mechanisms the token offers (C_GetMechanismList). */
+    private readonly offered: ReadonlySet<number>,
   ) {}
 
   /**
    * Signs SHA-256 of `data` on the token (RSA PKCS#1 v1.5, or ECDSA over the digest we compute, since
-   * CKM_ECDSA takes a hash); asynchronous, so the event loop keeps running while the token works.
+   * CKM_ECDSA takes a hash); asynchronous, so the event loop keeps running while the token works. The
+   * token mechanism is chosen from what the token offers; `via` forces one (tests).
    */
-  sign(keyId: string, data: Buffer, mechanism: SigningMechanism = 'SHA256_RSA_PKCS'): Promise<Buffer> {
+  sign(keyId: string, data: Buffer, mechanism: SigningMechanism = 'SHA256_RSA_PKCS', via?: TokenMechanism): Promise<Buffer> {
     if (this.closed) return Promise.reject(new CodedError('TOKEN_REMOVED', { reason: 'session closed' }));
     let key: Buffer | undefined;
+    let route: TokenMechanism;
     try {
+      route = via ?? tokenMechanismFor(mechanism, this.offered);
       [key] = this.findAll(this.handle, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
         { type: pkcs11js.CKA_ID, value: Buffer.from(keyId, 'hex') },
       ]);
       if (!key) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: keyId });
-      const ckm = mechanism === 'ECDSA' ? pkcs11js.CKM_ECDSA : pkcs11js.CKM_SHA256_RSA_PKCS;
-      this.pkcs11.C_SignInit(this.handle, { mechanism: ckm }, key);
+      this.pkcs11.C_SignInit(this.handle, { mechanism: pkcs11js[route] }, key);
       // Keys marked CKA_ALWAYS_AUTHENTICATE (qualified-signature profiles) want the PIN again, right
       // after C_SignInit, for every single signature.
       if (this.needsContextLogin(keyId, key)) {
@@ -205,7 +228,9 @@ export class TokenSession {
       return Promise.reject(toTokenError(error));
     }
     return new Promise((resolve, reject) => {
-      const input = mechanism === 'ECDSA' ? createHash('sha256').update(data).digest() : data;
+      // CKM_SHA256_RSA_PKCS hashes the data itself; the other two take our SHA-256 (DigestInfo for raw RSA).
+      const digest = route === 'CKM_SHA256_RSA_PKCS' ? null : createHash('sha256').update(data).digest();
+      const input = digest === null ? data : route === 'CKM_RSA_PKCS' ? Buffer.concat([sha256DigestInfoPrefix, digest]) : digest;
       this.pkcs11.C_Sign(this.handle, input, Buffer.alloc(1024), (error, signature) => {
         if (error) reject(toTokenError(error));
         else resolve(Buffer.from(signature));
