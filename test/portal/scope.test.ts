@@ -229,6 +229,21 @@ const probes: Record<string, () => Promise<void>> = {
   'POST /api/v1/admin/accounts': async () => adminOnly('POST', '/api/v1/admin/accounts'),
   'POST /api/v1/admin/accounts/:id/reset-password': async () => adminOnly('POST', `/api/v1/admin/accounts/${B.admin.accountId}/reset-password`),
   'GET /api/v1/admin/accounts': async () => adminOnly('GET', '/api/v1/admin/accounts'),
+  'POST /api/v1/tsa': async () => {
+    // A timestamp covers a hash and holds nobody's data: every signed-in role may ask, nobody else.
+    const ask = (token: string | null) =>
+      fetch(`${portal.url}/api/v1/tsa`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/timestamp-query', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: Buffer.from('3000', 'hex'),
+      });
+    for (const token of [a(), a1(), officer01.token, B.admin.token]) {
+      const answer = await ask(token);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toContain('application/timestamp-reply');
+    }
+    expect((await ask(null)).status).toBe(401);
+  },
 };
 
 async function adminOnly(method: string, path: string) {
@@ -245,7 +260,14 @@ describe(`scope on every route (${storageKind})`, () => {
     const guarded = portal.routes.filter((r) => r.access !== 'public').map((r) => `${r.method} ${r.url}`);
     expect(guarded.sort()).toEqual(Object.keys(probes).sort());
     const open = portal.routes.filter((r) => r.access === 'public' && !r.url.startsWith('/docs')).map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/v1/health', 'GET /api/v1/portal/receipt-key', 'POST /api/v1/auth/login', 'POST /api/v1/auth/token-challenge', 'POST /api/v1/auth/token-login']);
+    expect(open.sort()).toEqual([
+      'GET /api/v1/health',
+      'GET /api/v1/portal/receipt-key',
+      'GET /api/v1/tsa/certificate',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/token-challenge',
+      'POST /api/v1/auth/token-login',
+    ]);
   });
 
   for (const [route, probe] of Object.entries(probes)) {
