@@ -99,6 +99,11 @@ export const errorMessages = {
     vi: 'Chi nhánh chưa được doanh nghiệp phân quyền chức năng này.',
     en: 'The enterprise has not delegated this function to the branch.',
   },
+  // Overseas filings: a fee over the statutory cap (src-common/domain/overseas/fee-caps.ts).
+  FEE_CAP_EXCEEDED: {
+    vi: 'Tiền dịch vụ hoặc tiền môi giới người lao động phải trả vượt mức trần theo quy định.',
+    en: 'The service fee or brokerage commission the workers pay exceeds the statutory cap.',
+  },
   NOT_FOUND: {
     vi: 'Không tìm thấy dữ liệu (hoặc bạn không có quyền xem).',
     en: 'Not found (or you are not allowed to see it).',
@@ -172,6 +177,10 @@ export const errorMessages = {
   TOKEN_KEY_NOT_FOUND: {
     vi: 'Không tìm thấy khoá ký tương ứng với chứng thư số trên token.',
     en: 'The signing key for this certificate was not found on the token.',
+  },
+  FILING_ALREADY_SUBMITTED: {
+    vi: 'Hồ sơ này đã được nộp và không sửa được nữa; hãy tạo phiên bản bổ sung nếu cần.',
+    en: 'This filing has been submitted and can no longer be changed; create a supplementary version if needed.',
   },
   TOKEN_MECHANISM_UNSUPPORTED: {
     vi: 'Token không hỗ trợ thuật toán ký cần dùng (RSA PKCS#1 v1.5 SHA-256 hoặc ECDSA).',
@@ -247,6 +256,27 @@ export const errorMessages = {
   SIGNATURE_MANIFEST_PROOF_INVALID: {
     vi: 'Hồ sơ không khớp với bảng kê đã ký số: nội dung đã bị thay đổi sau khi ký hoặc bằng chứng đi kèm bị hỏng.',
     en: 'The filing does not match the signed manifest: its content changed after signing, or its inclusion proof is damaged.',
+  },
+  // Spreadsheet import (.xlsx / .csv): the file itself cannot be read; bad rows are reported per row instead.
+  SPREADSHEET_FORMAT_UNSUPPORTED: {
+    vi: 'Chỉ nhập được tệp Excel (.xlsx) hoặc CSV (.csv). Với tệp .xls, hãy mở bằng Excel và lưu lại dạng .xlsx.',
+    en: 'Only Excel (.xlsx) or CSV (.csv) files can be imported. Open an .xls file in Excel and save it as .xlsx.',
+  },
+  SPREADSHEET_ENCODING_UNSUPPORTED: {
+    vi: 'Tệp CSV không ở bảng mã UTF-8. Trong Excel, hãy lưu lại bằng "CSV UTF-8 (Comma delimited)".',
+    en: 'The CSV file is not UTF-8. In Excel, save it again as "CSV UTF-8 (Comma delimited)".',
+  },
+  SPREADSHEET_UNREADABLE: {
+    vi: 'Không đọc được tệp bảng tính: tệp bị hỏng hoặc không phải tệp Excel.',
+    en: 'The spreadsheet cannot be read: the file is damaged or is not an Excel file.',
+  },
+  SPREADSHEET_SHEET_NOT_FOUND: {
+    vi: 'Không tìm thấy trang tính cần nhập trong tệp.',
+    en: 'The worksheet to import was not found in the file.',
+  },
+  SPREADSHEET_EMPTY: {
+    vi: 'Tệp không có dòng tiêu đề hoặc không có dữ liệu.',
+    en: 'The file has no header row or no data.',
   },
   // Made by the renderer's WebSocket bridge, not by core: the socket dropped before the answer came.
   BRIDGE_DISCONNECTED: {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { appContract } from './app.contract';
 import { auditContract } from './audit.contract';
+import { filingsContract } from './filings.contract';
 import type { Topic, TopicPayload } from './events';
 import { recordsContract } from './records.contract';
 import { sessionContract } from './session.contract';
@@ -20,6 +21,7 @@ export const contract = {
   ...syncContract,
   ...recordsContract,
   ...signingContract,
+  ...filingsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,6 +50,7 @@ export const eventChannel = 'labordesk:event';
 export * from './app.contract';
 export * from './audit.contract';
 export * from './events';
+export * from './filings.contract';
 export * from './records.contract';
 export * from './session.contract';
 export * from './settings.contract';

@@ -57,5 +57,12 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'signing:verify': ({ p7s, content, expectedParty }) => services().signing.verify(p7s, content, expectedParty),
     'signing:signFiles': (input) => services().signing.signFiles(input),
     'signing:cancel': ({ taskId }) => services().signing.cancel(taskId),
+
+    'filings:list': (input) => services().filings.list(input),
+    'filings:get': ({ filingId, version }) => services().filings.get(filingId, version),
+    'filings:saveDraft': (input) => services().filings.saveDraft(input),
+    'filings:newVersion': ({ filingId }) => services().filings.newVersion(filingId),
+    'filings:deleteDraft': ({ filingId, version }) => services().filings.deleteDraft(filingId, version),
+    'filings:signAndSubmit': (input) => services().filings.signAndSubmit(input),
   };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { SessionService } from './session/session.service';
 import { TokenSignInService } from './session/token-sign-in.service';
 import { CodedError } from '../../src-common/errors';
+import { FilingsService } from './filings/filings.service';
 import { SigningService } from './signing/signing.service';
 import { TsaCertificateRepo } from './sync/tsa-certificate.repo';
 import { SettingsService } from './settings/settings.service';
@@ -26,6 +27,7 @@ export interface OpenServices {
   tokenSignIn: TokenSignInService;
   sync: SyncService;
   signing: SigningService;
+  filings: FilingsService;
 }
 
 export interface ServiceDeps {
@@ -90,6 +92,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
   });
   return {
     signing,
+    filings: new FilingsService({ session, signing, audit, events, now, language }),
     store,
     app: new AppService(config, store, vault),
     audit,

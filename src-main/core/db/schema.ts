@@ -143,3 +143,48 @@ export const syncAttempts = sqliteTable('sync_attempts', {
   errorCode: text('error_code'),
   errorMessage: text('error_message'),
 });
+
+/**
+ * Filings being prepared on this computer (hồ sơ nháp), one row per filing version: editable while
+ * 'draft'; 'signed' once signed on the token (an edit drops the signature and makes it a draft again);
+ * 'submitted' once queued for the portal (the outbox entry `mutation_id`), after which the record the
+ * portal sends back carries its status and receipt.
+ */
+export const filingDrafts = sqliteTable(
+  'filing_drafts',
+  {
+    filingId: text('filing_id').notNull(),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    branchId: text('branch_id'),
+    /** The filing's content, JSON. */
+    content: text('content').notNull(),
+    state: text('state').notNull(),
+    /** Detached CAdES over the canonical payload (base64), once signed. */
+    signature: text('signature'),
+    mutationId: text('mutation_id'),
+    /** Folded title, for search. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.filingId, t.version] }), index('filing_drafts_state').on(t.state, t.updatedAt)],
+);
+
+/** Every transition of a filing version, with who, when and (for a signature) whose and which. */
+export const filingHistory = sqliteTable(
+  'filing_history',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    filingId: text('filing_id').notNull(),
+    version: integer('version').notNull(),
+    /** 'created' | 'edited' | 'signed' | 'submitted' | 'received' | 'underReview' | 'approved' | 'rejected' | 'supplementRequested' */
+    transition: text('transition').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    /** JSON: signer and signature hash, reason, receipt reference... */
+    detail: text('detail'),
+  },
+  (t) => [index('filing_history_filing').on(t.filingId, t.version, t.seq)],
+);

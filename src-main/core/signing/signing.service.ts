@@ -11,7 +11,7 @@ import { verifyCadesDetached, type CadesVerdict } from '../../../src-common/sign
 import type { EventBus } from '../events/event-bus';
 import { detectModules, readCatalogue, type DetectedModule } from '../token/module-catalogue';
 import { Pkcs11Library } from '../token/pkcs11-token';
-import { checkSigningCertificate, signBatch } from './batch-signer';
+import { checkSigningCertificate, signBatch, type BatchItem, type BatchOutcome } from './batch-signer';
 
 export interface SigningServiceDeps {
   resourcesDir: string;
@@ -134,43 +134,57 @@ export class SigningService {
     taskId: string;
     files: { name: string; content: string }[];
   }): Promise<SignFilesOutput> {
-    const { taskId, files } = input;
+    const { files } = input;
+    // Ids are positions: names are unique (the contract checks) but need no escaping this way.
+    const outcome = await this.signTask(
+      { ...input, task: 'signing.files' },
+      files.map((file, index) => ({ id: String(index), content: Buffer.from(file.content, 'base64') })),
+    );
+    const signed = await this.timestamped(
+      files.flatMap((file, index) => {
+        const p7s = outcome.signed.get(String(index));
+        return p7s ? [{ name: file.name, p7s }] : [];
+      }),
+    );
+    const unsigned = outcome.unsigned.map((id) => files[Number(id)]!.name);
+    const stoppedBy = outcome.stoppedBy ? { code: outcome.stoppedBy, message: errorMessage(outcome.stoppedBy, this.deps.language()) } : undefined;
+    return { signed, unsigned, ...(stoppedBy ? { stoppedBy } : {}) };
+  }
+
+  /**
+   * A batch signed after one login as a cancellable task: `progress` events for `taskId` (never the
+   * PIN), `signing:cancel` stops it after the item being signed, a pulled-out token keeps what is signed.
+   * Files and filings alike go through here.
+   */
+  async signTask(
+    input: { tokenLabel: string; certificateId: string; pin: string; taskId: string; task: string },
+    items: BatchItem[],
+  ): Promise<BatchOutcome & { signer: { commonName: string | null; partyId: string | null } }> {
+    const { taskId, task } = input;
     if (this.runningBatches.has(taskId)) throw new CodedError('VALIDATION_FAILED', { issues: [{ path: 'taskId', message: 'task already running' }] });
     const library = this.open();
     const certificate = library.certificates(input.tokenLabel).find((c) => c.id === input.certificateId);
     if (!certificate) throw new CodedError('TOKEN_KEY_NOT_FOUND', { id: input.certificateId });
-    const task = 'signing.files';
-    const total = files.length;
+    const total = items.length;
     const controller = new AbortController();
     let done = 0;
     this.runningBatches.set(taskId, controller);
     this.deps.events.emit('progress', { taskId, task, done, total, finished: false });
     try {
-      // Ids are positions: names are unique (the contract checks) but need no escaping this way.
-      const outcome = await signBatch(
-        files.map((file, index) => ({ id: String(index), content: Buffer.from(file.content, 'base64') })),
-        {
-          library,
-          tokenLabel: input.tokenLabel,
-          certificate,
-          pin: input.pin,
-          now: this.deps.now,
-          signal: controller.signal,
-          onProgress: (signedSoFar) => {
-            done = signedSoFar;
-            this.deps.events.emit('progress', { taskId, task, done, total, finished: false });
-          },
+      const outcome = await signBatch(items, {
+        library,
+        tokenLabel: input.tokenLabel,
+        certificate,
+        pin: input.pin,
+        now: this.deps.now,
+        signal: controller.signal,
+        onProgress: (signedSoFar) => {
+          done = signedSoFar;
+          this.deps.events.emit('progress', { taskId, task, done, total, finished: false });
         },
-      );
-      const signed = await this.timestamped(
-        files.flatMap((file, index) => {
-          const p7s = outcome.signed.get(String(index));
-          return p7s ? [{ name: file.name, p7s }] : [];
-        }),
-      );
-      const unsigned = outcome.unsigned.map((id) => files[Number(id)]!.name);
-      const stoppedBy = outcome.stoppedBy ? { code: outcome.stoppedBy, message: errorMessage(outcome.stoppedBy, this.deps.language()) } : undefined;
-      return { signed, unsigned, ...(stoppedBy ? { stoppedBy } : {}) };
+      });
+      const commonName = /(?:^|\n)CN=([^\n]+)/.exec(certificate.subject)?.[1] ?? null;
+      return { ...outcome, signer: { commonName, partyId: certificate.partyId } };
     } finally {
       this.runningBatches.delete(taskId);
       // Finished, whatever happened (a wrong PIN included): the dialog stops waiting.

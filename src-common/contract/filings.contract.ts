@@ -1,0 +1,112 @@
+// Area `filings`: the enterprise's filings through their shared lifecycle — drafts kept on this
+// computer, "Ký và nộp" (sign on the token, then queue for the portal), and each version's timeline.
+import { z } from 'zod';
+import { filingTypeSchema } from '../portal-api/filings';
+import { uuidSchema } from '../portal-api/mutations';
+import { receiptSchema } from '../signing/receipt';
+import { defineArea } from './define';
+import { ReceiptStatusSchema } from './records.contract';
+import { TokenPinSchema } from './signing.contract';
+
+export const filingStates = [
+  'draft',
+  'signed',
+  'submitted',
+  'received',
+  'underReview',
+  'approved',
+  'rejected',
+  'supplementRequested',
+  /** The portal refused the submission itself (e.g. its signature): see the needs-attention list. */
+  'refused',
+] as const;
+export const FilingStateSchema = z.enum(filingStates);
+export type FilingState = z.infer<typeof FilingStateSchema>;
+
+const FilingRefSchema = z.object({ filingId: uuidSchema, version: z.number().int().min(1).max(1000) }).strict();
+
+export const FilingListRowSchema = z.object({
+  filingId: z.string(),
+  version: z.number().int(),
+  type: filingTypeSchema,
+  title: z.string(),
+  state: FilingStateSchema,
+  updatedAt: z.string(),
+  receiptStatus: ReceiptStatusSchema.nullable(),
+});
+export type FilingListRow = z.infer<typeof FilingListRowSchema>;
+
+export const FilingHistoryEntrySchema = z.object({
+  transition: z.string(),
+  at: z.string(),
+  /** The account that did it, or "portal" for the portal's own transitions. */
+  actor: z.string(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const FilingViewSchema = z.object({
+  filingId: z.string(),
+  version: z.number().int(),
+  type: filingTypeSchema,
+  title: z.string(),
+  branchId: z.string().nullable(),
+  content: z.record(z.string(), z.unknown()),
+  state: FilingStateSchema,
+  signed: z.boolean(),
+  receipt: receiptSchema.nullable(),
+  receiptStatus: ReceiptStatusSchema.nullable(),
+  refusal: z.object({ code: z.string(), message: z.string() }).optional(),
+  history: z.array(FilingHistoryEntrySchema),
+});
+export type FilingView = z.infer<typeof FilingViewSchema>;
+
+/** A draft's content: any shape while being written (the type's rules apply when it is signed), bounded. */
+const DraftContentSchema = z.record(z.string(), z.unknown()).refine((content) => JSON.stringify(content).length <= 8_000_000, { message: 'tooLarge' });
+
+export const filingsContract = defineArea({
+  'filings:list': {
+    input: z
+      .object({
+        search: z.string().trim().max(100).optional(),
+        type: filingTypeSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(FilingListRowSchema), total: z.number().int() }),
+  },
+  'filings:get': { input: FilingRefSchema, output: FilingViewSchema },
+  /** Creates (no filingId) or edits a draft; a signed draft that is edited loses its signature. */
+  'filings:saveDraft': {
+    input: z
+      .object({
+        filingId: uuidSchema.optional(),
+        version: z.number().int().min(1).max(1000).optional(),
+        type: filingTypeSchema,
+        title: z.string().trim().min(1).max(300),
+        branchId: uuidSchema.optional(),
+        content: DraftContentSchema,
+      })
+      .strict(),
+    output: FilingViewSchema,
+  },
+  /** The next version of a filing (a supplement), prefilled from the latest one. */
+  'filings:newVersion': { input: z.object({ filingId: uuidSchema }).strict(), output: FilingViewSchema },
+  'filings:deleteDraft': { input: FilingRefSchema, output: z.object({ deleted: z.boolean() }) },
+  /** "Ký và nộp": the type's rules, one PIN entry for the batch (progress task `filings.sign`), then the outbox. */
+  'filings:signAndSubmit': {
+    input: z
+      .object({
+        filings: z.array(FilingRefSchema).min(1).max(1000),
+        tokenLabel: z.string().min(1).max(64),
+        certificateId: z.string().regex(/^[0-9a-f]{1,128}$/),
+        pin: TokenPinSchema,
+        taskId: z.string().min(1).max(64),
+      })
+      .strict(),
+    output: z.object({
+      submitted: z.array(z.object({ filingId: z.string(), version: z.number().int() })),
+      notSubmitted: z.array(z.object({ filingId: z.string(), version: z.number().int(), code: z.string(), message: z.string(), details: z.unknown().optional() })),
+    }),
+  },
+});

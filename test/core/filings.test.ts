@@ -1,0 +1,110 @@
+// The filing lifecycle on the enterprise's side, through a real core, a SoftHSM2 token and a real portal
+// (nothing mocked): a draft saved incomplete, refused at "Ký và nộp" by the shared rules, then signed
+// with one PIN, queued, pushed (timestamped on the way), received with the portal's receipt, with every
+// transition on its timeline; a submitted version is read-only and a supplement opens the next version.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FilingView } from '../../src-common/contract';
+import type { Core } from '../../src-main/core/index';
+import { validContractRegistration } from '../fixtures/overseas-filings';
+import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
+import { createTestCore, expectOk, removeTempDirs, tempDir } from '../helpers/temp-core';
+import { enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
+import { startTestPortal, type TestPortal } from '../portal/helpers/portal-harness';
+
+const companyTaxCode = '0101234567';
+let token: TestToken;
+let portal: TestPortal;
+let core: Core;
+let employerId: string;
+
+const call = async <T = any>(method: string, input: unknown = {}) => expectOk((await core.invoke(method, input)) as never) as T;
+const failureOf = async (method: string, input: unknown) => {
+  const result = await core.invoke(method, input);
+  if (result.ok) throw new Error(`expected ${method} to fail`);
+  return result.error as { code: string; message: string; details?: any };
+};
+const signing = (filings: { filingId: string; version: number }[], pin = token.userPin) => ({
+  filings,
+  tokenLabel: token.tokenLabel,
+  certificateId: token.certs.valid.id,
+  pin,
+  taskId: crypto.randomUUID(),
+});
+
+beforeAll(async () => {
+  const dir = tempDir('labordesk-filings-');
+  token = await createTestToken(join(dir, 'token'));
+  Object.assign(process.env, token.env);
+  portal = await startTestPortal({ trustedCertificates: [new Uint8Array(new X509Certificate(readFileSync(token.caCertPem)).raw)] });
+  // The portal's TSA stamps with its clock: the real time, as the token signs at the real time.
+  portal.clock.advance(Date.now() - portal.clock.now().getTime());
+  const { id } = await portal.services.admin.createEnterprise({ taxCode: companyTaxCode, profile: enterpriseProfile('01') });
+  const admin = await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId: id });
+  core = await createTestCore({ dataDir: tempDir('labordesk-filings-client-'), portalUrl: portal.url, sync: { autoSync: false } });
+  await call('settings:set', { pkcs11ModulePath: token.module });
+  await call('session:signIn', { portalUrl: portal.url, username: admin.username, password: goodPassword });
+  employerId = crypto.randomUUID();
+  await call('records:commit', {
+    kind: 'employer.upsert',
+    payload: { id: employerId, fields: { name: 'Tanaka Seiki Co., Ltd.', country: 'JP', address: 'Osaka', registrationNumber: 'OS-1', sector: 'Cơ khí', contact: {} } },
+  });
+  await call('sync:run');
+}, 120_000);
+afterAll(async () => {
+  await core?.close();
+  await portal?.close();
+  removeTempDirs();
+});
+
+describe('filings lifecycle', () => {
+  it('keeps an incomplete draft, refuses to sign it with the rule that fails, then signs, submits and gets the receipt', async () => {
+    const draft = await call<FilingView>('filings:saveDraft', { type: 'contractRegistration', title: 'Đăng ký hợp đồng cung ứng 01/2026', content: { kind: 'supply' } });
+    expect(draft).toMatchObject({ version: 1, state: 'draft', signed: false });
+    const ref = { filingId: draft.filingId, version: 1 };
+
+    const refused = await call('filings:signAndSubmit', signing([ref]));
+    expect(refused.submitted).toEqual([]);
+    expect(refused.notSubmitted).toEqual([expect.objectContaining({ ...ref, code: 'VALIDATION_FAILED' })]);
+    expect(refused.notSubmitted[0].details.issues.length).toBeGreaterThan(0);
+
+    const content = validContractRegistration({ employerId }, 3);
+    await call('filings:saveDraft', { ...ref, type: 'contractRegistration', title: draft.title, content });
+    const done = await call('filings:signAndSubmit', signing([ref]));
+    expect(done).toEqual({ submitted: [ref], notSubmitted: [] });
+    expect(await call<FilingView>('filings:get', ref)).toMatchObject({ state: 'submitted', signed: true });
+
+    // A submitted version is what was signed: it cannot be edited or deleted any more.
+    expect((await failureOf('filings:saveDraft', { ...ref, type: 'contractRegistration', title: 'khác', content })).code).toBe('FILING_ALREADY_SUBMITTED');
+    expect((await failureOf('filings:deleteDraft', ref)).code).toBe('FILING_ALREADY_SUBMITTED');
+
+    await call('sync:run');
+    const received = await call<FilingView>('filings:get', ref);
+    expect(received).toMatchObject({ state: 'received', receiptStatus: 'valid', receipt: { filingId: ref.filingId, filingVersion: 1 } });
+    expect(received.history.map((h) => h.transition)).toEqual(['created', 'edited', 'signed', 'submitted', 'received']);
+    const signedEntry = received.history.find((h) => h.transition === 'signed')!;
+    expect(signedEntry.detail).toMatchObject({ partyId: `MST:${companyTaxCode}`, signatureSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(received.history.find((h) => h.transition === 'received')!.actor).toBe('portal');
+
+    const list = await call('filings:list', { search: 'dang ky hop dong cung ung' });
+    expect(list.rows).toEqual([expect.objectContaining({ ...ref, state: 'received', receiptStatus: 'valid' })]);
+  }, 60_000);
+
+  it('signs and queues nothing on a wrong PIN, and opens version 2 as a supplement prefilled from version 1', async () => {
+    const first = await call<FilingView>('filings:saveDraft', { type: 'contractRegistration', title: 'Hợp đồng 02/2026', content: validContractRegistration({ employerId }, 1) });
+    const ref = { filingId: first.filingId, version: 1 };
+    // A wrong PIN signs nothing and queues nothing.
+    const wrong = await failureOf('filings:signAndSubmit', signing([ref], '000000'));
+    expect(wrong.code).toBe('TOKEN_PIN_INCORRECT');
+    expect((await call<FilingView>('filings:get', ref)).state).toBe('draft');
+
+    await call('filings:signAndSubmit', signing([ref]));
+    await call('sync:run');
+    const next = await call<FilingView>('filings:newVersion', { filingId: ref.filingId });
+    expect(next).toMatchObject({ filingId: ref.filingId, version: 2, state: 'draft', title: 'Hợp đồng 02/2026' });
+    expect(next.content).toEqual((await call<FilingView>('filings:get', ref)).content);
+    expect((await call('filings:deleteDraft', { filingId: ref.filingId, version: 2 })).deleted).toBe(true);
+  }, 60_000);
+});
