@@ -50,11 +50,11 @@ beforeAll(async () => {
   B = await createOrganisation(portal, '79', [{ code: 'B1', provinceCode: '79', functions: [...allFunctions] }]);
   const applied = async (token: string, ms: ReturnType<typeof mutation>[]) =>
     expect((await push(portal, token, ms)).map((r) => r.status)).toEqual(ms.map(() => 'applied'));
-  await applied(A.admin.token, [employerMutation(ids.employerA), brokerMutation(ids.brokerA), filingMutation(ids.filingA)]);
-  await applied(A.branches.A1!.staff.token, [filingMutation(ids.filingA1)]);
-  await applied(A.branches.A2!.staff.token, [filingMutation(ids.filingA2)]);
-  await applied(B.admin.token, [employerMutation(ids.employerB), brokerMutation(ids.brokerB), filingMutation(ids.filingB)]);
-  await applied(B.branches.B1!.staff.token, [filingMutation(ids.filingB1)]);
+  await applied(A.admin.token, [employerMutation(ids.employerA), brokerMutation(ids.brokerA), filingMutation(ids.filingA, 1, { employerId: ids.employerA })]);
+  await applied(A.branches.A1!.staff.token, [filingMutation(ids.filingA1, 1, { employerId: ids.employerA })]);
+  await applied(A.branches.A2!.staff.token, [filingMutation(ids.filingA2, 1, { employerId: ids.employerA })]);
+  await applied(B.admin.token, [employerMutation(ids.employerB), brokerMutation(ids.brokerB), filingMutation(ids.filingB, 1, { employerId: ids.employerB })]);
+  await applied(B.branches.B1!.staff.token, [filingMutation(ids.filingB1, 1, { employerId: ids.employerB })]);
   officer01 = await officerOf(portal, 'province', '01');
   officer79 = await officerOf(portal, 'province', '79');
   central = await officerOf(portal, 'central');
@@ -171,9 +171,9 @@ const probes: Record<string, () => Promise<void>> = {
     const intoB = () => [
       employerMutation(ids.employerB, 'Chiếm quyền'),
       brokerMutation(ids.brokerB),
-      filingMutation(ids.filingB, 2),
-      filingMutation(ids.filingB1, 2, { branchId: B.branches.B1!.id }),
-      filingMutation(crypto.randomUUID(), 1, { branchId: B.branches.B1!.id }),
+      filingMutation(ids.filingB, 2, { employerId: ids.employerB }),
+      filingMutation(ids.filingB1, 2, { branchId: B.branches.B1!.id, employerId: ids.employerB }),
+      filingMutation(crypto.randomUUID(), 1, { branchId: B.branches.B1!.id, employerId: ids.employerB }),
       mutation('enterprise.updateProfile', { enterpriseId: B.enterpriseId, profile: enterpriseProfile('79', 'Đổi tên B') }),
       mutation('branch.upsert', {
         id: B.branches.B1!.id,
@@ -185,11 +185,14 @@ const probes: Record<string, () => Promise<void>> = {
     const byA1 = await push(portal, a1(), intoB());
     expect(byA1.every((r) => r.status === 'rejected')).toBe(true);
     // Branch A1 cannot file for, or supplement a filing of, its sister branch A2.
-    const intoA2 = await push(portal, a1(), [filingMutation(crypto.randomUUID(), 1, { branchId: A.branches.A2!.id }), filingMutation(ids.filingA2, 2)]);
+    const intoA2 = await push(portal, a1(), [
+      filingMutation(crypto.randomUUID(), 1, { branchId: A.branches.A2!.id, employerId: ids.employerA }),
+      filingMutation(ids.filingA2, 2, { employerId: ids.employerA }),
+    ]);
     expect(intoA2.map((r) => r.error?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     // Officers and administrators do not write enterprise records.
     for (const token of [officer01.token, central.token, admin.token]) {
-      const tried = await push(portal, token, [employerMutation(ids.employerA), filingMutation(crypto.randomUUID())]);
+      const tried = await push(portal, token, [employerMutation(ids.employerA), filingMutation(crypto.randomUUID(), 1, { employerId: ids.employerA })]);
       expect(tried.map((r) => r.error?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     }
     const [after] = await portal.database.db.select().from(employers).where(eq(employers.id, ids.employerB));

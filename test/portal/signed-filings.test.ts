@@ -12,19 +12,24 @@ import { verifyCadesDetached } from '../../src-common/signing/verify-cades';
 import { uuidv7 } from '../../src-common/domain/uuidv7';
 import { removeTempDirs } from '../helpers/temp-core';
 import { openTestToken, type OpenTestToken } from '../helpers/token-session';
-import { enterpriseProfile, push, signedInAccount } from './helpers/org-fixtures';
+import { validContractRegistration } from '../fixtures/overseas-filings';
+import { employerMutation, enterpriseProfile, push, signedInAccount } from './helpers/org-fixtures';
 import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-harness';
 
 const companyTaxCode = '0100684378';
 let signer: OpenTestToken;
 let portal: TestPortal;
 let admin: { token: string };
+let employerId: string;
 
 beforeAll(async () => {
   signer = await openTestToken({ mst: companyTaxCode });
   portal = await startTestPortal({ trustedCertificates: signer.trustList() });
   const { id: enterpriseId } = await portal.services.admin.createEnterprise({ taxCode: companyTaxCode, profile: enterpriseProfile('01', 'Công ty TNHH Thử Nghiệm') });
   admin = await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId });
+  employerId = crypto.randomUUID();
+  const [employer] = await push(portal, admin.token, [employerMutation(employerId)]);
+  if (employer?.status !== 'applied') throw new Error(`employer not created: ${JSON.stringify(employer)}`);
 });
 afterAll(async () => {
   signer?.close();
@@ -33,7 +38,7 @@ afterAll(async () => {
 });
 
 function filingPayload(title = 'Đăng ký hợp đồng cung ứng 01/2026') {
-  return { filingId: crypto.randomUUID(), version: 1, type: 'contractRegistration', title, content: { workerCount: 3, hostCountry: 'JP' } };
+  return { filingId: crypto.randomUUID(), version: 1, type: 'contractRegistration', title, content: validContractRegistration({ employerId }) };
 }
 
 async function signed(payload: object, which: 'valid' | 'expired' | 'otherMst' = 'valid') {

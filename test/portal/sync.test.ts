@@ -16,12 +16,16 @@ import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-
 
 let portal: TestPortal;
 let org: TestOrganisation;
+/** The foreign employer the organisation's contract registrations name. */
+let employerId: string;
 beforeAll(async () => {
   portal = await startTestPortal();
   org = await createOrganisation(portal, '01', [
     { code: 'HN1', provinceCode: '01', functions: ['registerContracts'] },
     { code: 'DN1', provinceCode: '48', functions: ['manageWorkers'] },
   ]);
+  employerId = crypto.randomUUID();
+  expect((await push(portal, org.admin.token, [employerMutation(employerId)]))[0]!.status).toBe('applied');
 });
 afterAll(async () => {
   await portal?.close();
@@ -107,11 +111,11 @@ describe(`sync push (${storageKind})`, () => {
 
   it('keeps filings append-only: versions must follow one another', async () => {
     const filingId = crypto.randomUUID();
-    expect((await push(portal, org.admin.token, [filingMutation(filingId, 1)]))[0]!.status).toBe('applied');
-    const again = await push(portal, org.admin.token, [filingMutation(filingId, 1), filingMutation(filingId, 3)]);
+    expect((await push(portal, org.admin.token, [filingMutation(filingId, 1, { employerId })]))[0]!.status).toBe('applied');
+    const again = await push(portal, org.admin.token, [filingMutation(filingId, 1, { employerId }), filingMutation(filingId, 3, { employerId })]);
     expect(again.map((r) => r.error?.code)).toEqual(['VERSION_CONFLICT', 'VERSION_CONFLICT']);
-    expect((await push(portal, org.admin.token, [filingMutation(filingId, 2)]))[0]!.status).toBe('applied');
-    const changedType = await push(portal, org.admin.token, [filingMutation(filingId, 3, { type: 'periodicReport' })]);
+    expect((await push(portal, org.admin.token, [filingMutation(filingId, 2, { employerId })]))[0]!.status).toBe('applied');
+    const changedType = await push(portal, org.admin.token, [filingMutation(filingId, 3, { type: 'periodicReport', employerId })]);
     expect(changedType[0]!.error?.code).toBe('VERSION_CONFLICT');
     const rows = await portal.database.db.select().from(filings).where(eq(filings.filingId, filingId));
     expect(rows.map((r) => r.filingVersion).sort()).toEqual([1, 2]);
@@ -121,7 +125,7 @@ describe(`sync push (${storageKind})`, () => {
 
   it('enforces the functions an enterprise delegates to a branch, as the admin changes them', async () => {
     const staff = org.branches.DN1!.staff.token;
-    const refused = await push(portal, staff, [filingMutation(crypto.randomUUID())]);
+    const refused = await push(portal, staff, [filingMutation(crypto.randomUUID(), 1, { employerId })]);
     expect(refused[0]).toMatchObject({ status: 'rejected', error: { code: 'BRANCH_FUNCTION_NOT_GRANTED' } });
     expect((await push(portal, staff, [employerMutation(crypto.randomUUID())]))[0]!.error?.code).toBe('BRANCH_FUNCTION_NOT_GRANTED');
     // Worker updates are delegated to this branch.
@@ -132,7 +136,7 @@ describe(`sync push (${storageKind})`, () => {
       fields: { code: 'DN1', name: 'Chi nhánh Đà Nẵng', address: { line: 'Số 2 Bạch Đằng', provinceCode: '48' }, manager: 'Lý Văn Hải', functions: ['manageWorkers', 'registerContracts'] },
     });
     expect((await push(portal, org.admin.token, [grant]))[0]!.status).toBe('applied');
-    expect((await push(portal, staff, [filingMutation(crypto.randomUUID())]))[0]!.status).toBe('applied');
+    expect((await push(portal, staff, [filingMutation(crypto.randomUUID(), 1, { employerId })]))[0]!.status).toBe('applied');
     // A branch cannot grant itself anything.
     expect((await push(portal, staff, [{ ...grant, id: uuidv7() }]))[0]!.error?.code).toBe('FORBIDDEN');
   });

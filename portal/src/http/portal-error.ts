@@ -4,6 +4,7 @@ import type { Language } from '../../../src-common/language';
 
 const statusByCode: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
+  FEE_CAP_EXCEEDED: 400,
   PASSWORD_POLICY: 400,
   CURRENT_PASSWORD_INCORRECT: 400,
   UNKNOWN_MUTATION_KIND: 400,

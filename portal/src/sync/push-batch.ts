@@ -5,7 +5,10 @@ import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { EnterpriseProfile } from '../../../src-common/domain/organisation';
 import type { BranchFunction } from '../../../src-common/domain/roles';
+import { isFeeCapKey } from '../../../src-common/domain/overseas/fee-caps';
+import { filingContentSchemas, registryReferencesOf } from '../../../src-common/domain/overseas/filing-content';
 import { functionRequiredToFile } from '../../../src-common/portal-api/filings';
+import { validationIssues } from '../../../src-common/validation';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
 import type { ManifestSignature } from '../../../src-common/signing/manifest-signature.schema';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
@@ -92,9 +95,14 @@ export class PushBatch {
         if (row.enterpriseId !== enterpriseId) batch.foreignIds.add(row.id);
       }
     }
-    await batch.loadRegistry(tx, employers, idsOf('employer.upsert'), batch.employers);
-    await batch.loadRegistry(tx, brokers, idsOf('broker.upsert'), batch.brokers);
-    const filingIds = mutations.filter((m) => m.kind === 'filing.submit').map((m) => (m.payload as MutationPayload<'filing.submit'>).filingId);
+    // Filings name employers and brokers in their content; those must be found among the enterprise's own.
+    const filingPayloads = mutations.filter((m) => m.kind === 'filing.submit').map((m) => m.payload as MutationPayload<'filing.submit'>);
+    const references = filingPayloads.map((p) => registryReferencesOf(p.type, p.content));
+    const referencedEmployers = references.flatMap((r) => r.employerIds).filter(isUuid);
+    const referencedBrokers = references.flatMap((r) => r.brokerIds).filter(isUuid);
+    await batch.loadRegistry(tx, employers, [...new Set([...idsOf('employer.upsert'), ...referencedEmployers])], batch.employers);
+    await batch.loadRegistry(tx, brokers, [...new Set([...idsOf('broker.upsert'), ...referencedBrokers])], batch.brokers);
+    const filingIds = filingPayloads.map((p) => p.filingId);
     if (filingIds.length > 0) {
       const rows = await tx
         .select({
@@ -233,6 +241,7 @@ export class PushBatch {
     const branch = branchId ? this.branches.get(branchId) : undefined;
     if (branchId && !branch) throw portalError('NOT_FOUND');
     this.requireFunction(functionRequiredToFile[payload.type]);
+    this.checkContent(payload);
 
     const state = this.filingStates.get(payload.filingId);
     if (state && state.enterpriseId !== enterprise.id) throw portalError('NOT_FOUND');
@@ -279,6 +288,26 @@ export class PushBatch {
     });
   }
 
+  /**
+   * The content must satisfy its type's shared rules (the ones the client's forms use). A fee over
+   * the statutory caps has its own code, so the enterprise sees why at once. The content is stored as
+   * signed (the signature covers those bytes), not in the parsed form.
+   */
+  private checkContent(payload: MutationPayload<'filing.submit'>): void {
+    const parsed = filingContentSchemas[payload.type].safeParse(payload.content);
+    if (!parsed.success) {
+      const issues = validationIssues(parsed.error).map((issue) => ({ ...issue, path: issue.path ? `content.${issue.path}` : 'content' }));
+      if (parsed.error.issues.every((issue) => isFeeCapKey(issue.message))) {
+        const violations = parsed.error.issues.map((issue, i) => ({ ...issues[i]!, ...(issue as { params?: object }).params }));
+        throw portalError('FEE_CAP_EXCEEDED', { violations });
+      }
+      throw portalError('VALIDATION_FAILED', { issues });
+    }
+    const { employerIds, brokerIds } = registryReferencesOf(payload.type, payload.content);
+    for (const id of employerIds) if (!this.employers.has(id)) throw portalError('NOT_FOUND', { field: 'content.employerId' });
+    for (const id of brokerIds) if (!this.brokers.has(id)) throw portalError('NOT_FOUND', { field: 'content.brokerId' });
+  }
+
   private record(change: Omit<ChangeEntry, 'op' | 'scope'> & { scope: RowScope }): void {
     const { entity: _sameAsChangeEntity, ...scope } = change.scope;
     this.changes.push({ ...change, op: 'upsert', scope, ...(this.currentMutationId ? { mutationId: this.currentMutationId } : {}) });
@@ -294,6 +323,8 @@ export class PushBatch {
     return appendChanges(tx, this.changes, this.now);
   }
 }
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** INSERT ... ON CONFLICT (id) DO UPDATE with every column from the new row, in chunks. */
 async function upsertRows<T extends PgTable>(tx: PortalTx, table: T, rows: T['$inferInsert'][], idColumn: T['_']['columns'][string]) {

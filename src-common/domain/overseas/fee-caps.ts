@@ -35,7 +35,12 @@ export interface FeeCheckInput {
   brokerCommission: number;
 }
 
-export type FeeCapKey = 'serviceFeeExceedsCap' | 'brokerCommissionExceedsCap';
+export const feeCapKeys = ['serviceFeeExceedsCap', 'brokerCommissionExceedsCap'] as const;
+export type FeeCapKey = (typeof feeCapKeys)[number];
+
+export function isFeeCapKey(value: unknown): value is FeeCapKey {
+  return feeCapKeys.includes(value as FeeCapKey);
+}
 
 export interface FeeCapViolation {
   fee: 'serviceFee' | 'brokerCommission';

@@ -188,3 +188,25 @@ export const filingHistory = sqliteTable(
   },
   (t) => [index('filing_history_filing').on(t.filingId, t.version, t.seq)],
 );
+
+/**
+ * The filing versions the portal knows, one small row each, kept by triggers on `records` (migration
+ * 0005) so the filings list sorts and filters without parsing every filing's content (worker lists).
+ */
+export const filingIndex = sqliteTable(
+  'filing_index',
+  {
+    filingId: text('filing_id').notNull(),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    /** The portal's status ('pending' while the submission is still in the outbox). */
+    status: text('status').notNull(),
+    hasReceipt: integer('has_receipt').notNull(),
+    receiptStatus: text('receipt_status'),
+    pending: integer('pending').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.filingId, t.version] }), index('filing_index_updated').on(t.updatedAt), index('filing_index_type').on(t.type, t.updatedAt)],
+);

@@ -109,16 +109,19 @@ export class FilingDraftsRepo {
       params.type = options.type;
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // Unsubmitted drafts, and the versions the portal knows (filing_index, kept by triggers on records).
     const union = `
-      SELECT filing_id AS filingId, version, type, title, state, NULL AS data, NULL AS receiptStatus, 0 AS pending, updated_at AS updatedAt, search_text
+      SELECT filing_id AS filingId, version, type, title, state, NULL AS status, 0 AS hasReceipt, NULL AS receiptStatus, 0 AS pending,
+             updated_at AS updatedAt, search_text
         FROM filing_drafts WHERE state <> 'submitted'
       UNION ALL
-      SELECT substr(id, 1, 36), CAST(substr(id, 38) AS INTEGER), json_extract(coalesce(local_data, server_data), '$.type'),
-             json_extract(coalesce(local_data, server_data), '$.title'), 'submitted', coalesce(local_data, server_data), receipt_status,
-             local_data IS NOT NULL, updated_at, search_text
-        FROM records WHERE entity = 'filing'`;
+      SELECT filing_id, version, type, title, 'submitted', status, has_receipt, receipt_status, pending, updated_at, search_text
+        FROM filing_index`;
     const rows = this.sqlite
-      .prepare(`SELECT filingId, version, type, title, state, data, receiptStatus, pending, updatedAt FROM (${union}) ${filter} ORDER BY updatedAt DESC, filingId LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT filingId, version, type, title, state, status, hasReceipt, receiptStatus, pending, updatedAt FROM (${union}) ${filter}
+         ORDER BY updatedAt DESC, filingId LIMIT @limit OFFSET @offset`,
+      )
       .all(params) as ListedFiling[];
     const { total } = this.sqlite.prepare(`SELECT count(*) AS total FROM (${union}) ${filter}`).get(params) as { total: number };
     return { rows, total };
@@ -131,8 +134,9 @@ export interface ListedFiling {
   type: string;
   title: string;
   state: DraftState;
-  /** The portal's record (JSON) for a submitted version, with pending local changes on top. */
-  data: string | null;
+  /** The portal's status of a submitted version ('pending' while still in the outbox); null for a draft. */
+  status: string | null;
+  hasReceipt: number;
   receiptStatus: string | null;
   pending: number;
   updatedAt: string;

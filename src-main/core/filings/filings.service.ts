@@ -116,7 +116,7 @@ export class FilingsService {
     return {
       total: page.total,
       rows: page.rows.map((row) => {
-        const data = row.data ? (JSON.parse(row.data) as { status?: string; receipt?: unknown }) : null;
+        const data = row.status === null ? null : { status: row.status, receipt: row.hasReceipt === 1 ? true : undefined };
         return {
           filingId: row.filingId,
           version: row.version,

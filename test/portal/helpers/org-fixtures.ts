@@ -4,6 +4,7 @@ import type { BranchFunction } from '../../../src-common/domain/roles';
 import type { EnterpriseProfile } from '../../../src-common/domain/organisation';
 import { uuidv7 } from '../../../src-common/domain/uuidv7';
 import type { Mutation } from '../../../src-common/portal-api/mutations';
+import { validContractRegistration, validInternshipWorkerList } from '../../fixtures/overseas-filings';
 import type { TestPortal } from './portal-harness';
 
 export const goodPassword = 'Đổi-Mật-Khẩu-2026';
@@ -77,14 +78,32 @@ export function brokerMutation(id: string) {
   });
 }
 
-export function filingMutation(filingId: string, version = 1, extra: { branchId?: string; type?: string } = {}) {
+/**
+ * Content valid for the filing type (test/fixtures/overseas-filings.ts). A contract registration or
+ * internship worker list names a foreign employer, which must be the filing enterprise's own.
+ */
+export function filingContent(type: string, employerId?: string): Record<string, unknown> {
+  if (type === 'contractRegistration' || type === 'internshipWorkerList') {
+    if (!employerId) throw new Error(`a ${type} names one of the enterprise's employers: pass employerId`);
+    return type === 'contractRegistration' ? validContractRegistration({ employerId }) : validInternshipWorkerList({ employerId });
+  }
+  // TODO: worker-event contents once src-common/domain/overseas/worker-events.ts gives them schemas.
+  return { note: `Hồ sơ ${type}` };
+}
+
+export function filingMutation(
+  filingId: string,
+  version = 1,
+  extra: { branchId?: string; type?: string; employerId?: string; content?: Record<string, unknown> } = {},
+) {
+  const type = extra.type ?? 'contractRegistration';
   return mutation('filing.submit', {
     filingId,
     version,
-    type: extra.type ?? 'contractRegistration',
+    type,
     ...(extra.branchId ? { branchId: extra.branchId } : {}),
     title: `Đăng ký hợp đồng cung ứng số ${filingId.slice(0, 8)}`,
-    content: { workerCount: 3, hostCountry: 'JP' },
+    content: extra.content ?? filingContent(type, extra.employerId),
   });
 }
 
