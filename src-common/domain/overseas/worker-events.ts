@@ -25,7 +25,7 @@ export const departedEventSchema = z.strictObject({
   type: z.literal('departed'),
   date: isoDateSchema,
   /** IATA flight designator, e.g. VN310; optional (some leave by land or sea). */
-  flightNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}\d{1,4}[A-Z]?$/, { message: 'flightNumber' }).optional(),
+  flightNumber: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2}\d{1,4}[A-Z]?$/, { message: 'overseas.event.flightNumber' }).optional(),
   arrivalCountry: countryCodeSchema,
 });
 
