@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   importRows,
+  isoDateFromCell,
+  numberFromCell,
   proposeColumnMapping,
   reasonColumnHeader,
   sourceRowColumnHeader,
@@ -15,7 +17,6 @@ import {
   type ImportProgress,
   type TargetField,
 } from '../../src-main/core/spreadsheet';
-import { isoDateFromCell, numberFromCell } from '../../src-main/core/spreadsheet/cell-parsing';
 
 let dir: string;
 beforeAll(() => {

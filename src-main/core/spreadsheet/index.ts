@@ -5,6 +5,7 @@
 //      proposeColumnMapping(reader.header.cells, fields)  shown to the user, who may override it
 //      await reader.close()
 //   2. const outcome = await importRows({ file, mapping, schema, toRecord?, onProgress?, signal? })
+//      toRecord turns cell text into the schema's shape (isoDateFromCell, numberFromCell help);
 //      status 'completed': accepted records + rejected rows with Vietnamese/English reasons;
 //      status 'cancelled': no records at all, so only a finished import is ever committed.
 //      Imports too large to hold use validatedRows(reader, { mapping, schema }) instead.
@@ -43,5 +44,6 @@ export {
   type RowValidation,
   type ValidatedRow,
 } from './row-import';
+export { isoDateFromCell, numberFromCell } from './cell-parsing';
 export { reasonColumnHeader, sourceRowColumnHeader, writeRejectedRowsReport, type RejectedRowsReportOptions } from './rejected-rows-report';
 export { dateNumberFormat, exportList, type ExportCell, type ExportColumn, type ExportListOptions } from './list-export';
