@@ -104,6 +104,19 @@ export const errorMessages = {
     vi: 'Tiền dịch vụ hoặc tiền môi giới người lao động phải trả vượt mức trần theo quy định.',
     en: 'The service fee or brokerage commission the workers pay exceeds the statutory cap.',
   },
+  // Dossier attachments (src-common/domain/attachment-files.ts): bytes kept encrypted, named by SHA-256.
+  ATTACHMENT_MISSING: {
+    vi: 'Hồ sơ có tệp đính kèm chưa được lưu (trên máy hoặc trên cổng trung tâm). Hãy thêm lại đúng tệp đã ký rồi gửi lại.',
+    en: 'The filing names an attachment whose file is not stored (on this computer or on the portal). Add the signed file again, then resend.',
+  },
+  ATTACHMENT_TYPE_MISMATCH: {
+    vi: 'Nội dung tệp không đúng loại đã khai (chỉ nhận PDF, JPEG hoặc PNG).',
+    en: 'The file is not of the declared type (only PDF, JPEG or PNG are accepted).',
+  },
+  ATTACHMENT_HASH_MISMATCH: {
+    vi: 'Nội dung tệp không khớp mã băm SHA-256 đã khai; tệp có thể đã bị thay đổi.',
+    en: 'The file does not match its declared SHA-256 hash; it may have been altered.',
+  },
   NOT_FOUND: {
     vi: 'Không tìm thấy dữ liệu (hoặc bạn không có quyền xem).',
     en: 'Not found (or you are not allowed to see it).',
@@ -273,6 +286,10 @@ export const errorMessages = {
   SPREADSHEET_SHEET_NOT_FOUND: {
     vi: 'Không tìm thấy trang tính cần nhập trong tệp.',
     en: 'The worksheet to import was not found in the file.',
+  },
+  SPREADSHEET_COLUMNS_MISSING: {
+    vi: 'Tệp thiếu cột bắt buộc (xem chi tiết); hãy dùng tiêu đề cột theo mẫu.',
+    en: 'The file lacks required columns (see details); use the template’s column titles.',
   },
   SPREADSHEET_EMPTY: {
     vi: 'Tệp không có dòng tiêu đề hoặc không có dữ liệu.',

@@ -93,6 +93,20 @@ export const filingsContract = defineArea({
   /** The next version of a filing (a supplement), prefilled from the latest one. */
   'filings:newVersion': { input: z.object({ filingId: uuidSchema }).strict(), output: FilingViewSchema },
   'filings:deleteDraft': { input: FilingRefSchema, output: z.object({ deleted: z.boolean() }) },
+  /** A worker list from .xlsx/.csv: rows checked with the shared worker rules; bad rows reported (and as .xlsx). */
+  'filings:importWorkerList': {
+    input: z
+      .object({
+        name: z.string().min(1).max(255),
+        content: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+    output: z.object({
+      workers: z.array(z.record(z.string(), z.unknown())),
+      rejected: z.array(z.object({ rowNumber: z.number().int(), reasons: z.array(z.object({ field: z.string(), column: z.string().optional(), message: z.string() })) })),
+      rejectedReport: z.string().optional(),
+    }),
+  },
   /** "Ký và nộp": the type's rules, one PIN entry for the batch (progress task `filings.sign`), then the outbox. */
   'filings:signAndSubmit': {
     input: z

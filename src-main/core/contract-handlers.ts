@@ -64,5 +64,6 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'filings:newVersion': ({ filingId }) => services().filings.newVersion(filingId),
     'filings:deleteDraft': ({ filingId, version }) => services().filings.deleteDraft(filingId, version),
     'filings:signAndSubmit': (input) => services().filings.signAndSubmit(input),
+    'filings:importWorkerList': ({ name, content }) => services().filings.importWorkerList(name, content),
   };
 }

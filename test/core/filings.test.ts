@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilingView } from '../../src-common/contract';
 import type { Core } from '../../src-main/core/index';
-import { validContractRegistration } from '../fixtures/overseas-filings';
+import ExcelJS from 'exceljs';
+import { validContractRegistration, validWorker } from '../fixtures/overseas-filings';
 import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
 import { createTestCore, expectOk, removeTempDirs, tempDir } from '../helpers/temp-core';
 import { enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
@@ -107,4 +108,32 @@ describe('filings lifecycle', () => {
     expect(next.content).toEqual((await call<FilingView>('filings:get', ref)).content);
     expect((await call('filings:deleteDraft', { filingId: ref.filingId, version: 2 })).deleted).toBe(true);
   }, 60_000);
+
+  it('imports a worker list from .xlsx: good rows become workers, a bad row is reported with its reason and an .xlsx to correct', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách');
+    sheet.addRow(['Họ và tên', 'Số CCCD', 'Ngày sinh', 'Giới tính', 'Nơi thường trú', 'Mã tỉnh thường trú', 'Số điện thoại', 'Số hộ chiếu', 'Ngày hết hạn hộ chiếu',
+      'Trình độ chuyên môn', 'Kỹ năng', 'Ngành nghề', 'Mức lương', 'Loại tiền', 'Thời hạn hợp đồng (tháng)', 'Bên tiếp nhận', 'Địa chỉ nơi làm việc', 'Ngày dự kiến xuất cảnh']);
+    const row = (w: ReturnType<typeof validWorker>) => [w.fullName, w.citizenId, w.birthDate.split('-').reverse().join('/'), w.gender === 'male' ? 'Nam' : 'Nữ',
+      w.residence.line, w.residence.provinceCode, w.phone, w.passport.number, w.passport.expiresOn, w.qualification, w.skills.join('; '), w.trade,
+      w.wage.amount, w.wage.currency, w.contractTermMonths, w.receivingParty, w.workAddress, w.plannedDeparture];
+    sheet.addRow(row(validWorker(0)));
+    sheet.addRow(row(validWorker(1, { passport: { number: 'C7654321', expiresOn: '2027-01-01' } })));
+    sheet.addRow(row(validWorker(2)));
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const result = await call('filings:importWorkerList', { name: 'danh-sach-nld.xlsx', content });
+    expect(result.workers).toEqual([validWorker(0), validWorker(2)]);
+    expect(result.rejected).toEqual([{ rowNumber: 3, reasons: [expect.objectContaining({ field: 'passport.expiresOn' })] }]);
+    expect(result.rejected[0].reasons[0].message).toMatch(/hộ chiếu/i);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(Buffer.from(result.rejectedReport, 'base64') as never);
+    expect(String(report.worksheets[0]!.getRow(2).getCell(1).value)).toBe(validWorker(1).fullName);
+    // A file without the required columns says which.
+    const bare = new ExcelJS.Workbook();
+    bare.addWorksheet('x').addRow(['Họ và tên']);
+    const missing = await failureOf('filings:importWorkerList', { name: 'x.xlsx', content: Buffer.from(await bare.xlsx.writeBuffer()).toString('base64') });
+    expect(missing.code).toBe('SPREADSHEET_COLUMNS_MISSING');
+    expect(missing.details.columns).toContain('Số CCCD');
+  });
 });
+

@@ -7,15 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overseasRuleMessages } from '../../src-common/domain/overseas/messages';
 import { workerEntrySchema, type WorkerEntry } from '../../src-common/domain/overseas/worker-entry';
-import {
-  importRows,
-  isoDateFromCell,
-  numberFromCell,
-  openSpreadsheet,
-  proposeColumnMapping,
-  type CellsByKey,
-  type TargetField,
-} from '../../src-main/core/spreadsheet';
+import { workerFromCells, workerListFields as workerFields } from '../../src-main/core/filings/worker-list-import';
+import { importRows, openSpreadsheet, proposeColumnMapping } from '../../src-main/core/spreadsheet';
 import { validWorker } from '../fixtures/overseas-filings';
 
 let dir: string;
@@ -23,50 +16,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'labordesk-worker-list-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-// The worker list's columns as an enterprise's template names them, with English aliases.
-const workerFields: TargetField[] = [
-  { key: 'citizenId', labels: ['Số CCCD', 'Số định danh cá nhân', 'Citizen ID'], required: true },
-  { key: 'fullName', labels: ['Họ và tên', 'Full name'], required: true },
-  { key: 'birthDate', labels: ['Ngày sinh', 'Date of birth'], required: true },
-  { key: 'gender', labels: ['Giới tính', 'Gender'], required: true },
-  { key: 'residenceLine', labels: ['Nơi thường trú', 'Residence'], required: true },
-  { key: 'residenceProvince', labels: ['Mã tỉnh thường trú', 'Province code'], required: true },
-  { key: 'phone', labels: ['Số điện thoại', 'Phone'], required: true },
-  { key: 'passportNumber', labels: ['Số hộ chiếu', 'Passport number'], required: true },
-  { key: 'passportExpiresOn', labels: ['Ngày hết hạn hộ chiếu', 'Passport expiry'], required: true },
-  { key: 'qualification', labels: ['Trình độ chuyên môn', 'Qualification'], required: true },
-  { key: 'skills', labels: ['Kỹ năng', 'Skills'], required: false },
-  { key: 'trade', labels: ['Ngành nghề', 'Trade'], required: true },
-  { key: 'wageAmount', labels: ['Mức lương', 'Wage'], required: true },
-  { key: 'wageCurrency', labels: ['Loại tiền', 'Currency'], required: true },
-  { key: 'contractTermMonths', labels: ['Thời hạn hợp đồng', 'Contract term'], required: true },
-  { key: 'receivingParty', labels: ['Bên tiếp nhận', 'Receiving party'], required: true },
-  { key: 'workAddress', labels: ['Địa chỉ nơi làm việc', 'Work address'], required: true },
-  { key: 'plannedDeparture', labels: ['Ngày dự kiến xuất cảnh', 'Planned departure'], required: true },
-];
-
-const genders: Record<string, string> = { nam: 'male', 'nữ': 'female', male: 'male', female: 'female' };
-
-function workerFromCells(cells: CellsByKey): unknown {
-  return {
-    citizenId: cells.citizenId,
-    fullName: cells.fullName,
-    birthDate: isoDateFromCell(cells.birthDate),
-    gender: genders[(cells.gender ?? '').toLowerCase()] ?? cells.gender,
-    residence: { line: cells.residenceLine, provinceCode: cells.residenceProvince },
-    phone: cells.phone,
-    passport: { number: cells.passportNumber, expiresOn: isoDateFromCell(cells.passportExpiresOn) },
-    qualification: cells.qualification,
-    skills: (cells.skills ?? '').split(';').map((skill) => skill.trim()).filter(Boolean),
-    trade: cells.trade,
-    wage: { amount: numberFromCell(cells.wageAmount), currency: cells.wageCurrency },
-    contractTermMonths: numberFromCell(cells.contractTermMonths),
-    receivingParty: cells.receivingParty,
-    workAddress: cells.workAddress,
-    plannedDeparture: isoDateFromCell(cells.plannedDeparture),
-  };
-}
 
 const headerRow = [
   'STT', 'Họ và tên', 'Số CCCD', 'Ngày sinh (dd/mm/yyyy)', 'Giới tính', 'Nơi thường trú', 'Mã tỉnh thường trú', 'Số điện thoại',

@@ -20,6 +20,7 @@ import type { AccountContext } from '../session/account-context';
 import type { SessionService } from '../session/session.service';
 import type { SigningService } from '../signing/signing.service';
 import { FilingDraftsRepo, type DraftRow } from './filing-drafts.repo';
+import { importWorkerList, type WorkerListImport } from './worker-list-import';
 
 export interface FilingsServiceDeps {
   session: SessionService;
@@ -241,6 +242,11 @@ export class FilingsService {
       this.deps.events.emit('records:changed', { entities: ['filing'] });
     }
     return { submitted, notSubmitted };
+  }
+
+  /** A worker list file for a registration's form (nothing is stored until the draft is saved). */
+  importWorkerList(name: string, contentBase64: string): Promise<WorkerListImport> {
+    return importWorkerList({ name, content: Buffer.from(contentBase64, 'base64') }, this.deps.language());
   }
 
   /** Branch staff file for their own branch, named explicitly (what they sign is what the portal keeps). */
