@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { portalError } from './http/portal-error';
 import { AdminService } from './admin/admin.service';
 import { adminRoutes } from './admin/admin.routes';
+import { AttachmentsService } from './attachments/attachments.service';
+import { attachmentsRoutes } from './attachments/attachments.routes';
 import { AuthService, defaultAuthPolicy, type AuthPolicy } from './auth/auth.service';
 import { TokenSignInService } from './auth/token-sign-in.service';
 import { ReceiptSigner } from './receipts/receipt-signer';
@@ -44,6 +46,11 @@ export interface PortalOptions {
    * are still verified (and fail as untrusted).
    */
   trustedCertificates?: Uint8Array[];
+  /**
+   * Refuse a filing naming an attachment whose bytes the enterprise has not uploaded (ATTACHMENT_MISSING).
+   * Default on; tests of other parts turn it off, their fixture filings name made-up hashes.
+   */
+  requireAttachmentBytes?: boolean;
 }
 
 export interface PortalRoute {
@@ -79,9 +86,10 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
       // Timestamps (CAdES-T) are checked against this portal's own TSA.
       trustedTimestampAuthorities: [tsaKey.certificateDer],
       requireSignedFilings: options.trustedCertificates !== undefined,
-    }, receipts),
+    }, receipts, { requireAttachmentBytes: options.requireAttachmentBytes ?? true }),
     population: new PopulationRegistry(db),
     tsa: new TimestampAuthority(tsaKey, clock),
+    attachments: new AttachmentsService(db, clock),
   };
 
   const app = Fastify({
@@ -150,6 +158,7 @@ export async function buildPortal(options: PortalOptions): Promise<Portal> {
   await app.register(syncRoutes(services));
   await app.register(populationRoutes(services));
   await app.register(tsaRoutes(services));
+  await app.register(attachmentsRoutes(services));
   await app.ready();
   return { app, services, routes };
 }

@@ -17,6 +17,7 @@ import {
   type TestOrganisation,
 } from './helpers/org-fixtures';
 import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-harness';
+import { fixtureFile } from '../fixtures/attachment-files';
 
 const allFunctions = ['registerContracts', 'manageWorkers', 'liquidate', 'reports'] as const;
 
@@ -246,6 +247,27 @@ const probes: Record<string, () => Promise<void>> = {
       expect(answer.headers.get('content-type')).toContain('application/timestamp-reply');
     }
     expect((await ask(null)).status).toBe(401);
+  },
+  'PUT /api/v1/attachments/:sha256': async () => {
+    // Enterprise users upload for their own enterprise; officers and the administrator upload nothing.
+    const file = fixtureFile('application/pdf');
+    const put = (token: string) =>
+      fetch(`${portal.url}/api/v1/attachments/${file.sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': file.mime }, body: new Uint8Array(file.bytes) });
+    expect((await put(a1())).status).toBe(201);
+    expect((await put(a())).status).toBe(200);
+    for (const token of [officer01.token, central.token, commune.token, admin.token]) expect((await put(token)).status).toBe(403);
+    // B uploading the same bytes gets its own copy, and A's stays A's.
+    expect((await put(B.admin.token)).status).toBe(201);
+  },
+  'GET /api/v1/attachments/:sha256': async () => {
+    const file = fixtureFile('image/png');
+    const put = await fetch(`${portal.url}/api/v1/attachments/${file.sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${a()}`, 'content-type': file.mime }, body: new Uint8Array(file.bytes) });
+    expect(put.status).toBe(201);
+    // The body is the file, not JSON: ask with fetch.
+    const read = async (token: string) => (await fetch(`${portal.url}/api/v1/attachments/${file.sha256}`, { headers: { authorization: `Bearer ${token}` } })).status;
+    expect(await read(a())).toBe(200);
+    // No filing names it: no officer may read it; another enterprise never may.
+    for (const token of [B.admin.token, B.branches.B1!.staff.token, officer01.token, central.token, commune.token, admin.token]) expect(await read(token)).toBe(404);
   },
 };
 

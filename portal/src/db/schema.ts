@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -194,3 +195,24 @@ export const authChallenges = pgTable('auth_challenges', {
   expiresAt: timestamptz('expires_at').notNull(),
   usedAt: timestamptz('used_at'),
 });
+
+/** bytea: raw bytes (Buffer with node-postgres, Uint8Array with PGlite). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Dossier attachments an enterprise uploaded, content-addressed. Keyed by (enterprise, hash): one
+ * enterprise never reads another's bytes by naming a hash it learnt or guessed.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    enterpriseId: uuid('enterprise_id').notNull().references(() => enterprises.id),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => accounts.id),
+    uploadedAt: timestamptz('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.sha256] })],
+);

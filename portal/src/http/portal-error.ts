@@ -16,6 +16,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   SIGNATURE_MANIFEST_PROOF_INVALID: 400,
   CERT_EXPIRED: 400,
   CERT_NOT_YET_VALID: 400,
+  ATTACHMENT_TYPE_MISMATCH: 400,
+  ATTACHMENT_HASH_MISMATCH: 400,
   AUTH_REQUIRED: 401,
   AUTH_INVALID_CREDENTIALS: 401,
   TOKEN_SIGN_IN_CHALLENGE_EXPIRED: 401,
@@ -30,6 +32,8 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   MUTATION_ID_CONFLICT: 409,
+  // The filing names bytes the enterprise has not uploaded yet: upload them, then resend the same filing.
+  ATTACHMENT_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   AUTH_ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,

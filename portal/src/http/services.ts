@@ -1,5 +1,6 @@
 // The services the routes call, built once per portal instance.
 import type { AdminService } from '../admin/admin.service';
+import type { AttachmentsService } from '../attachments/attachments.service';
 import type { AuthService } from '../auth/auth.service';
 import type { TokenSignInService } from '../auth/token-sign-in.service';
 import type { PopulationRegistry } from '../population/population-registry';
@@ -15,4 +16,5 @@ export interface PortalServices {
   sync: SyncService;
   population: PopulationRegistry;
   tsa: TimestampAuthority;
+  attachments: AttachmentsService;
 }

@@ -12,6 +12,8 @@ import { validationIssues } from '../../../src-common/validation';
 import { filingSigningBytes } from '../../../src-common/signing/filing-bytes';
 import type { ManifestSignature } from '../../../src-common/signing/manifest-signature.schema';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
+import { attachmentHashesOf } from '../../../src-common/domain/attachment-files';
+import { heldAttachments } from '../attachments/attachments.service';
 import type { MutationKind, MutationPayload } from '../../../src-common/portal-api/mutations';
 import { branches, brokers, employers, enterprises, filings } from '../db/schema';
 import { portalError } from '../http/portal-error';
@@ -66,11 +68,14 @@ export class PushBatch {
   private readonly newFilings: FilingRow[] = [];
   private readonly changes: ChangeEntry[] = [];
   private currentMutationId: string | undefined;
+  /** The attachments the batch's filings name that the enterprise has uploaded (type and size). */
+  private readonly attachments = new Map<string, { mime: string; size: number }>();
 
   private constructor(
     private readonly principal: Principal,
     private readonly now: Date,
     private readonly receipts: ReceiptSigner | null,
+    private readonly requireAttachmentBytes: boolean,
   ) {}
 
   /** Loads, in a few queries, the state the batch's mutations refer to. */
@@ -80,8 +85,9 @@ export class PushBatch {
     mutations: readonly ValidMutation[],
     now: Date,
     receipts: ReceiptSigner | null = null,
+    requireAttachmentBytes = true,
   ): Promise<PushBatch> {
-    const batch = new PushBatch(principal, now, receipts);
+    const batch = new PushBatch(principal, now, receipts, requireAttachmentBytes);
     const enterpriseId = principal.enterpriseId;
     if (!enterpriseId) return batch;
     const idsOf = (kind: MutationKind) =>
@@ -103,6 +109,10 @@ export class PushBatch {
     await batch.loadRegistry(tx, employers, [...new Set([...idsOf('employer.upsert'), ...referencedEmployers])], batch.employers);
     await batch.loadRegistry(tx, brokers, [...new Set([...idsOf('broker.upsert'), ...referencedBrokers])], batch.brokers);
     const filingIds = filingPayloads.map((p) => p.filingId);
+    if (requireAttachmentBytes) {
+      const named = mutations.filter((m) => m.kind === 'filing.submit').flatMap((m) => attachmentHashesOf((m.payload as MutationPayload<'filing.submit'>).content));
+      for (const [sha256, held] of await heldAttachments(tx, enterpriseId, named)) batch.attachments.set(sha256, held);
+    }
     if (filingIds.length > 0) {
       const rows = await tx
         .select({
@@ -242,6 +252,7 @@ export class PushBatch {
     if (branchId && !branch) throw portalError('NOT_FOUND');
     this.requireFunction(functionRequiredToFile[payload.type]);
     this.checkContent(payload);
+    this.checkAttachments(payload);
 
     const state = this.filingStates.get(payload.filingId);
     if (state && state.enterpriseId !== enterprise.id) throw portalError('NOT_FOUND');
@@ -306,6 +317,27 @@ export class PushBatch {
     const { employerIds, brokerIds } = registryReferencesOf(payload.type, payload.content);
     for (const id of employerIds) if (!this.employers.has(id)) throw portalError('NOT_FOUND', { field: 'content.employerId' });
     for (const id of brokerIds) if (!this.brokers.has(id)) throw portalError('NOT_FOUND', { field: 'content.brokerId' });
+  }
+
+  /**
+   * Every attachment the content names must be held for the enterprise, as described: the signature
+   * covers only the hashes, so without the bytes nobody could check what was signed.
+   */
+  private checkAttachments(payload: MutationPayload<'filing.submit'>): void {
+    if (!this.requireAttachmentBytes) return;
+    const missing = attachmentHashesOf(payload.content).filter((sha256) => !this.attachments.has(sha256));
+    if (missing.length > 0) throw portalError('ATTACHMENT_MISSING', { missing });
+    const listed = (payload.content as { attachments?: unknown }).attachments;
+    const described = Array.isArray(listed) ? (listed as { sha256?: unknown; mime?: unknown; size?: unknown }[]) : [];
+    const issues = described.flatMap((a, i) => {
+      const held = typeof a?.sha256 === 'string' ? this.attachments.get(a.sha256) : undefined;
+      if (!held) return [];
+      return [
+        ...(held.size !== a.size ? [{ path: `content.attachments.${i}.size`, message: 'attachmentSizeDiffersFromUpload' }] : []),
+        ...(held.mime !== a.mime ? [{ path: `content.attachments.${i}.mime`, message: 'attachmentTypeDiffersFromUpload' }] : []),
+      ];
+    });
+    if (issues.length > 0) throw portalError('VALIDATION_FAILED', { issues });
   }
 
   private record(change: Omit<ChangeEntry, 'op' | 'scope'> & { scope: RowScope }): void {

@@ -37,12 +37,19 @@ export interface SignaturePolicy {
   requireSignedFilings: boolean;
 }
 
+/** What a filing must come with besides its signature. */
+export interface FilingPolicy {
+  /** Every attachment the content names must have been uploaded by the enterprise (ATTACHMENT_MISSING). */
+  requireAttachmentBytes: boolean;
+}
+
 export class SyncService {
   constructor(
     private readonly db: PortalDb,
     private readonly clock: Clock,
     private readonly signatures: SignaturePolicy = { trustedCertificates: [], requireSignedFilings: false },
     private readonly receipts: ReceiptSigner | null = null,
+    private readonly filingPolicy: FilingPolicy = { requireAttachmentBytes: true },
   ) {}
 
   /** verifyCadesDetached on worker threads (one per core): off the event loop, filings in parallel. */
@@ -136,7 +143,7 @@ export class SyncService {
         const parsed = mutationPayloadSchemas[m.kind].safeParse(normalizeStrings(m.payload));
         if (parsed.success) valid.set(m, { id: m.id, kind: m.kind, payload: parsed.data, ...signatureOf(m) } as ValidMutation);
       }
-      const batch = await PushBatch.load(tx, principal, [...valid.values()], now, this.receipts);
+      const batch = await PushBatch.load(tx, principal, [...valid.values()], now, this.receipts, this.filingPolicy.requireAttachmentBytes);
 
       const verdicts: Verdict[] = [];
       for (const m of mutations) {
