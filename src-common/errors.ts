@@ -117,19 +117,6 @@ export const errorMessages = {
     vi: 'Nội dung tệp không khớp mã băm SHA-256 đã khai; tệp có thể đã bị thay đổi.',
     en: 'The file does not match its declared SHA-256 hash; it may have been altered.',
   },
-  // Dossier attachments (src-common/domain/attachment-files.ts): bytes kept encrypted, named by SHA-256.
-  ATTACHMENT_MISSING: {
-    vi: 'Hồ sơ có tệp đính kèm chưa được lưu (trên máy hoặc trên cổng trung tâm). Hãy thêm lại đúng tệp đã ký rồi gửi lại.',
-    en: 'The filing names an attachment whose file is not stored (on this computer or on the portal). Add the signed file again, then resend.',
-  },
-  ATTACHMENT_TYPE_MISMATCH: {
-    vi: 'Nội dung tệp không đúng loại đã khai (chỉ nhận PDF, JPEG hoặc PNG).',
-    en: 'The file is not of the declared type (only PDF, JPEG or PNG are accepted).',
-  },
-  ATTACHMENT_HASH_MISMATCH: {
-    vi: 'Nội dung tệp không khớp mã băm SHA-256 đã khai; tệp có thể đã bị thay đổi.',
-    en: 'The file does not match its declared SHA-256 hash; it may have been altered.',
-  },
   NOT_FOUND: {
     vi: 'Không tìm thấy dữ liệu (hoặc bạn không có quyền xem).',
     en: 'Not found (or you are not allowed to see it).',
