@@ -22,7 +22,8 @@ import { SyncEngine } from '../../src-main/core/sync/sync-engine';
 import { SyncStateRepo } from '../../src-main/core/sync/sync-state.repo';
 import { createTestCore, expectOk, migrationsDir, newStoreKey, removeTempDirs, tempDir } from '../helpers/temp-core';
 import { openTestToken, type OpenTestToken } from '../helpers/token-session';
-import { enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
+import { validContractRegistration } from '../fixtures/overseas-filings';
+import { createEmployer, enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
 import { startTestPortal, type TestPortal } from '../portal/helpers/portal-harness';
 
 const companyTaxCode = '0100684380';
@@ -33,12 +34,16 @@ let serving: Portal;
 let enterpriseId: string;
 let client: { store: Store; records: RecordsRepo; keys: ReceiptKeysRepo; receipts: ReceiptChecker; local: LocalChanges; engine: SyncEngine };
 
+/** The foreign employer the filings name (it must be the enterprise's own). */
+let employerId: string;
+
 beforeAll(async () => {
   signer = await openTestToken({ mst: companyTaxCode });
   portal = await startTestPortal({ trustedCertificates: signer.trustList() });
   serving = portal;
   ({ id: enterpriseId } = await portal.services.admin.createEnterprise({ taxCode: companyTaxCode, profile: enterpriseProfile('01', 'Công ty TNHH Biên Nhận') }));
   const admin = await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId });
+  employerId = await createEmployer(portal, admin.token);
 
   // One account's client side, as AccountContext wires it, over a real encrypted store.
   const store = openStore({ file: join(tempDir('labordesk-receipts-'), 'account.db'), key: newStoreKey(), migrationsDir });
@@ -80,7 +85,7 @@ const filingPayload = (title: string) => ({
   version: 1,
   type: 'contractRegistration' as const,
   title,
-  content: { workerCount: 2, hostCountry: 'KR' },
+  content: validContractRegistration({ employerId }),
 });
 
 /** Signs the filing on the token, commits it in the client and syncs (push, then pull). */
@@ -157,7 +162,8 @@ describe('receipts on pulled filings', () => {
       publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     };
     await portal.database.db.update(portalMeta).set({ value }).where(eq(portalMeta.key, 'receiptKey'));
-    serving = await buildPortal({ database: portal.database, clock: portal.clock, trustedCertificates: signer.trustList() });
+    // As startTestPortal: the fixture filings name attachments by hash without uploading their bytes.
+    serving = await buildPortal({ database: portal.database, clock: portal.clock, trustedCertificates: signer.trustList(), requireAttachmentBytes: false });
     await serving.app.listen({ host: '127.0.0.1', port });
 
     const second = filingPayload('Đăng ký hợp đồng cung ứng 08/2026');

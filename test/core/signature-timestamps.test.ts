@@ -19,7 +19,8 @@ import { TsaCertificateRepo } from '../../src-main/core/sync/tsa-certificate.rep
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { migrationsDir, newStoreKey, removeTempDirs, tempDir } from '../helpers/temp-core';
 import { openTestToken, type OpenTestToken } from '../helpers/token-session';
-import { enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
+import { validContractRegistration } from '../fixtures/overseas-filings';
+import { createEmployer, enterpriseProfile, goodPassword, signedInAccount } from '../portal/helpers/org-fixtures';
 import { startTestPortal, type TestPortal } from '../portal/helpers/portal-harness';
 
 const taxCode = '0100684378';
@@ -30,6 +31,9 @@ let enterpriseId: string;
 let tsaDer: Uint8Array;
 const accounts: AccountContext[] = [];
 
+/** The foreign employer the filings name (it must be the enterprise's own). */
+let employerId: string;
+
 beforeAll(async () => {
   signer = await openTestToken({ mst: taxCode });
   // The portal requires every filing to be signed by a certificate of the test CA.
@@ -38,6 +42,7 @@ beforeAll(async () => {
   // (a timestamp earlier than the signing time is refused).
   portal.clock.advance(Date.now() - portal.clock.now().getTime());
   enterpriseId = (await portal.services.admin.createEnterprise({ taxCode, profile: enterpriseProfile('01', 'Công ty TNHH Thử Nghiệm') })).id;
+  employerId = await createEmployer(portal, (await signedInAccount(portal, { role: 'enterpriseAdmin', enterpriseId })).token);
   proxy = await startFaultProxy({ target: portal.url, seed: 5, faultRate: 0, mode: 'pass' });
   tsaDer = new Uint8Array(new X509Certificate(await (await fetch(`${portal.url}/api/v1/tsa/certificate`)).text()).raw);
 }, 120_000);
@@ -74,7 +79,7 @@ async function openAccount(): Promise<AccountContext> {
 
 /** A filing signed on the token as the signing page does it offline: CAdES-BES, no timestamp. */
 async function commitSignedFiling(account: AccountContext, title: string) {
-  const payload = { filingId: crypto.randomUUID(), version: 1, type: 'contractRegistration', title, content: { workerCount: 2, hostCountry: 'JP' } };
+  const payload = { filingId: crypto.randomUUID(), version: 1, type: 'contractRegistration', title, content: validContractRegistration({ employerId }) };
   const signature = Buffer.from(await signer.sign(filingSigningBytes(payload))).toString('base64');
   const { mutationId } = account.local.commit('filing.submit', payload, signature);
   return { payload, signature, mutationId };

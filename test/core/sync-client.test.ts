@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../src-main/core/index';
-import { createOrganisation, goodPassword, signedInAccount, type TestOrganisation } from '../portal/helpers/org-fixtures';
+import { validContractRegistration } from '../fixtures/overseas-filings';
+import { createEmployer, createOrganisation, goodPassword, signedInAccount, type TestOrganisation } from '../portal/helpers/org-fixtures';
 import { startTestPortal, type TestPortal } from '../portal/helpers/portal-harness';
 import { createTestCore, expectOk, newStoreKey, removeTempDirs, tempDir } from '../helpers/temp-core';
 
@@ -11,9 +12,13 @@ let portal: TestPortal;
 let org: TestOrganisation;
 const cores: Core[] = [];
 
+/** The foreign employer the contract registrations name (it must be the enterprise's own). */
+let employerId: string;
+
 beforeAll(async () => {
   portal = await startTestPortal();
   org = await createOrganisation(portal, '01');
+  employerId = await createEmployer(portal, org.admin.token);
 });
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
@@ -108,7 +113,7 @@ describe('outbox and sync', () => {
     const core = await client();
     await signedIn(core);
     // A filing version 2 without a version 1: the portal refuses it, for good.
-    const bad = { kind: 'filing.submit', payload: { filingId: crypto.randomUUID(), version: 2, type: 'contractRegistration', title: 'Hồ sơ lạc', content: {} } };
+    const bad = { kind: 'filing.submit', payload: { filingId: crypto.randomUUID(), version: 2, type: 'contractRegistration', title: 'Hồ sơ lạc', content: validContractRegistration({ employerId }) } };
     await call(core, 'records:commit', bad);
     const goodId = crypto.randomUUID();
     await call(core, 'records:commit', employer(goodId, 'Công ty Phía Sau'));

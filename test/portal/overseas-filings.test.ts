@@ -40,7 +40,7 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-const registration = (content: object, type = 'contractRegistration') => ({
+const registration = <C extends object>(content: C, type = 'contractRegistration') => ({
   filingId: crypto.randomUUID(),
   version: 1,
   type,

@@ -71,6 +71,14 @@ export function employerMutation(id: string, name = 'Tanaka Seiki Co., Ltd.') {
   });
 }
 
+/** Pushes a foreign employer into the caller's enterprise (for filings to name); returns its id. */
+export async function createEmployer(portal: TestPortal, token: string): Promise<string> {
+  const id = crypto.randomUUID();
+  const [result] = await push(portal, token, [employerMutation(id)]);
+  if (result?.status !== 'applied') throw new Error(`employer not created: ${JSON.stringify(result)}`);
+  return id;
+}
+
 export function brokerMutation(id: string) {
   return mutation('broker.upsert', {
     id,
