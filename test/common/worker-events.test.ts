@@ -11,6 +11,7 @@ import {
   workerUpdateSchema,
   type WorkerEvent,
 } from '../../src-common/domain/overseas/worker-events';
+import { isOverseasRuleKey } from '../../src-common/domain/overseas/messages';
 import { isWorkerAbroadMessageKey, workerAbroadMessages } from '../../src-common/domain/overseas/worker-abroad-messages';
 
 const employerId = '0190a1b2-c3d4-7e5f-8a6b-1c2d3e4f5a6b';
@@ -160,7 +161,6 @@ describe('messages', () => {
     const keys = [
       ...Object.values(eventSequenceKeys),
       'overseas.event.flightNumber',
-      'citizenId',
       ...workerStatuses.map((s) => `overseas.status.${s}`),
       ...workerEventTypes.map((t) => `overseas.eventType.${t}`),
     ];
@@ -171,5 +171,7 @@ describe('messages', () => {
       expect(workerAbroadMessages[key].en.length).toBeGreaterThan(0);
       expect(workerAbroadMessages[key].vi).not.toBe(workerAbroadMessages[key].en);
     }
+    // The citizen ID key is shared with the worker list and worded there.
+    expect(isOverseasRuleKey('citizenId')).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 // The content of a `liquidation` filing ("thanh lý hợp đồng") for one worker on return, and the service-fee refund rule.
 import { z } from 'zod';
 import { calendarDaysBetween } from '../calendar/day-number';
-import { isCitizenId } from '../identifiers';
 import { isoDateSchema } from '../organisation';
+import { citizenIdSchema } from './worker-entry';
 import { earlyReturnReasons, type EarlyReturnReason } from './worker-events';
 
 export const liquidationReasons = ['contractCompleted', ...earlyReturnReasons, 'deceased'] as const;
@@ -45,7 +45,7 @@ const crossFieldsWhenWellFormed = {
 export const liquidationSchema = z
   .strictObject({
     registrationFilingId: z.uuid(),
-    citizenId: z.string().trim().refine(isCitizenId, { message: 'citizenId' }),
+    citizenId: citizenIdSchema,
     /** The contract's last day by its term. */
     contractEndsOn: isoDateSchema,
     /** The day the worker actually came back (for a death: the repatriation). */

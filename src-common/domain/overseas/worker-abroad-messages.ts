@@ -1,4 +1,5 @@
 // Vietnamese and English texts for the keys of worker events, liquidation and legal deadlines.
+// The field keys these schemas share with the worker list (e.g. `citizenId`) are in messages.ts.
 import type { Language } from '../../language';
 
 export const workerAbroadMessages = {
@@ -26,10 +27,6 @@ export const workerAbroadMessages = {
   'overseas.event.flightNumber': {
     vi: 'Số hiệu chuyến bay không đúng dạng (ví dụ VN310).',
     en: 'The flight number is not in the expected form (e.g. VN310).',
-  },
-  citizenId: {
-    vi: 'Số định danh cá nhân (CCCD) phải gồm 12 chữ số hợp lệ.',
-    en: 'The citizen ID must be 12 valid digits.',
   },
   // Liquidation (liquidation.ts).
   'overseas.liquidation.earlyReturnNotBeforeEnd': {

@@ -4,9 +4,9 @@
 // is new: each version is then checkable on its own and replaces the one before, so a wrongly entered
 // event is corrected by the next version (filings are append-only; events inside them need not be).
 import { z } from 'zod';
-import { isCitizenId } from '../identifiers';
 import { countryCodeSchema, isoDateSchema } from '../organisation';
 import type { ValidationIssue } from '../../validation';
+import { citizenIdSchema } from './worker-entry';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -181,7 +181,7 @@ export function eventSequenceIssues(events: readonly WorkerEvent[]): ValidationI
 export const workerUpdateSchema = z
   .strictObject({
     registrationFilingId: z.uuid(),
-    citizenId: z.string().trim().refine(isCitizenId, { message: 'citizenId' }),
+    citizenId: citizenIdSchema,
     events: z.array(workerEventSchema).min(1).max(500),
   })
   .superRefine(
