@@ -14,7 +14,7 @@ import { defaultFeeCaps } from '../../src-common/domain/overseas/fee-caps';
 import { filingContentSchemas, registryReferencesOf } from '../../src-common/domain/overseas/filing-content';
 import { isOverseasRuleKey, overseasRuleMessage, overseasRuleMessages } from '../../src-common/domain/overseas/messages';
 import { filingTypes } from '../../src-common/portal-api/filings';
-import { attachment, validContractRegistration, validInternshipWorkerList, validWorker } from '../fixtures/overseas-filings';
+import { attachment, validContractRegistration, validInternshipWorkerList, validWorker, validWorkerUpdate } from '../fixtures/overseas-filings';
 
 function issuesOf(schema: z.ZodType, value: unknown) {
   const parsed = schema.safeParse(value);
@@ -158,11 +158,13 @@ describe('internship worker list', () => {
 });
 
 describe('filing content schemas', () => {
-  it('has a schema for every filing type; registrations and worker lists are checked, the rest still free-form', () => {
+  it('has a schema for every filing type: registrations, worker lists, worker updates and liquidations are checked', () => {
     expect(Object.keys(filingContentSchemas).sort()).toEqual([...filingTypes].sort());
     expect(filingContentSchemas.contractRegistration.safeParse({ workerCount: 3, hostCountry: 'JP' }).success).toBe(false);
     expect(filingContentSchemas.internshipWorkerList.safeParse(validInternshipWorkerList()).success).toBe(true);
-    expect(filingContentSchemas.workerUpdate.safeParse({ anything: 1 }).success).toBe(true);
+    expect(filingContentSchemas.workerUpdate.safeParse({ anything: 1 }).success).toBe(false);
+    expect(filingContentSchemas.workerUpdate.safeParse(validWorkerUpdate(0)).success).toBe(true);
+    expect(filingContentSchemas.liquidation.safeParse({ anything: 1 }).success).toBe(false);
   });
   it('names the employer and broker a content refers to', () => {
     const brokerId = crypto.randomUUID();

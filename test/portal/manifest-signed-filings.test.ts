@@ -19,6 +19,7 @@ import { verifyCadesDetached } from '../../src-common/signing/verify-cades';
 import { signManifestBatch } from '../../src-main/core/signing/manifest-signer';
 import { Pkcs11Library } from '../../src-main/core/token/pkcs11-token';
 import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
+import { validWorkerUpdate } from '../fixtures/overseas-filings';
 import { removeTempDirs, tempDir } from '../helpers/temp-core';
 import { enterpriseProfile, push, signedInAccount } from './helpers/org-fixtures';
 import { startTestPortal, storageKind, type TestPortal } from './helpers/portal-harness';
@@ -51,7 +52,7 @@ const filingPayload = (i: number) => ({
   version: 1,
   type: 'workerUpdate',
   title: `Cập nhật người lao động số ${i}`,
-  content: { workerNo: i, hostCountry: 'JP' },
+  content: validWorkerUpdate(i),
 });
 type FilingPayload = ReturnType<typeof filingPayload>;
 

@@ -2,17 +2,17 @@
 import { z, type ZodType } from 'zod';
 import type { FilingType } from '../../portal-api/filings';
 import { contractRegistrationSchema, internshipWorkerListSchema } from './contract-registration';
+import { liquidationSchema } from './liquidation';
+import { workerUpdateSchema } from './worker-events';
 
-// TODO(lead): workerUpdate, liquidation and periodicReport take workerUpdateSchema / liquidationSchema
-// from src-common/domain/overseas/worker-events.ts (written by another engineer); until it exists they
-// accept any object, as before.
+// Periodic reports are specified with the reports (issue 9); until then any object, as before.
 const notYetSpecified = z.record(z.string(), z.unknown());
 
 export const filingContentSchemas: Record<FilingType, ZodType> = {
   contractRegistration: contractRegistrationSchema,
   internshipWorkerList: internshipWorkerListSchema,
-  workerUpdate: notYetSpecified,
-  liquidation: notYetSpecified,
+  workerUpdate: workerUpdateSchema,
+  liquidation: liquidationSchema,
   periodicReport: notYetSpecified,
 };
 
