@@ -1,5 +1,6 @@
 // English UI text; exactly the keys of vi.ts (enforced by the Messages type and a test).
 import type { Messages } from './messages';
+import { filingsEn } from './filings.en';
 
 export const en: Messages = {
   app: {
@@ -489,4 +490,5 @@ export const en: Messages = {
       tooLarge: 'The file {{name}} is too large to verify here (at most {{max}}).',
     },
   },
+  filings: filingsEn,
 };

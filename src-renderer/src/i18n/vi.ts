@@ -1,4 +1,6 @@
 // Vietnamese UI text (the default language); en.ts must have exactly the same keys.
+import { filingsVi } from './filings.vi';
+
 export const vi = {
   app: {
     name: 'LaborDesk',
@@ -491,4 +493,5 @@ export const vi = {
       tooLarge: 'Tệp {{name}} quá lớn để kiểm tra ở đây (tối đa {{max}}).',
     },
   },
+  filings: filingsVi,
 } as const;

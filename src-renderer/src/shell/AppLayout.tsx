@@ -8,6 +8,7 @@ import { useSessionStatus } from '../data/use-session';
 import { useSyncRun } from '../data/use-sync';
 import { AboutPage } from '../pages/AboutPage';
 import { EnterprisesPage } from '../pages/EnterprisesPage';
+import { ContractsAreaPage } from '../pages/filings/ContractsAreaPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SigningPage } from '../pages/SigningPage';
 import { SyncPage } from '../pages/SyncPage';
@@ -89,6 +90,8 @@ function RoutePage({ route }: { route: RouteId }) {
   switch (route) {
     case 'enterprises':
       return <EnterprisesPage />;
+    case 'contracts':
+      return <ContractsAreaPage />;
     case 'filings':
       return <SigningPage />;
     case 'verify':

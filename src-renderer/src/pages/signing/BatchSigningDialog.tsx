@@ -140,7 +140,7 @@ function BatchSigningFlow({ batch, pinState, onClose }: { batch: PreparedBatch; 
 }
 
 /** "Đang ký 3/10 tệp" and its bar; it stays at the end, showing how far the batch got. */
-function ProgressLine({ done, total, text, running }: { done: number; total: number; text: string; running: boolean }) {
+export function ProgressLine({ done, total, text, running }: { done: number; total: number; text: string; running: boolean }) {
   return (
     <Stack gap={6} data-testid="batch-progress" data-done={done} data-total={total}>
       <Text size="sm" fw={500} aria-live="polite">
