@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appContract } from './app.contract';
+import { attachmentsContract } from './attachments.contract';
 import { auditContract } from './audit.contract';
 import { filingsContract } from './filings.contract';
 import type { Topic, TopicPayload } from './events';
@@ -22,6 +23,7 @@ export const contract = {
   ...recordsContract,
   ...signingContract,
   ...filingsContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,6 +50,7 @@ export interface LaborDeskBridge {
 export const eventChannel = 'labordesk:event';
 
 export * from './app.contract';
+export * from './attachments.contract';
 export * from './audit.contract';
 export * from './events';
 export * from './filings.contract';

@@ -65,5 +65,8 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'filings:deleteDraft': ({ filingId, version }) => services().filings.deleteDraft(filingId, version),
     'filings:signAndSubmit': (input) => services().filings.signAndSubmit(input),
     'filings:importWorkerList': ({ name, content }) => services().filings.importWorkerList(name, content),
+
+    'attachments:add': (input) => services().attachments.add(input),
+    'attachments:get': ({ sha256 }) => services().attachments.get(sha256),
   };
 }

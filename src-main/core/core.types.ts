@@ -59,6 +59,11 @@ export interface SyncConfig {
   random?: () => number;
   /** Overrides `fetch` for the portal client (never needed in production). */
   fetch?: typeof fetch;
+  /**
+   * Hold back a filing whose attachments can be neither found here nor on the portal (default true).
+   * Off only in tests of other parts, whose fixture filings name made-up hashes.
+   */
+  requireAttachmentBytes?: boolean;
 }
 
 export type EventListener = (topic: Topic, payload: unknown) => void;

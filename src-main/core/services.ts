@@ -1,6 +1,7 @@
 // The services that exist once the store is open, built together over one store.
 import type { CoreConfig } from './core.types';
 import { AppService } from './app/app.service';
+import { AttachmentsService } from './attachments/attachments.service';
 import { AuditService } from './audit/audit.service';
 import type { Store } from './db/store';
 import type { EventBus } from './events/event-bus';
@@ -28,6 +29,7 @@ export interface OpenServices {
   sync: SyncService;
   signing: SigningService;
   filings: FilingsService;
+  attachments: AttachmentsService;
 }
 
 export interface ServiceDeps {
@@ -58,7 +60,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     logger,
     configuredPortalUrl: () => config.portalUrl ?? (settings.get().portalUrl || null),
     clientFor,
-    engine: { pushBatch: sync.pushBatch ?? 200, pullLimit: sync.pullLimit ?? 1000 },
+    engine: { pushBatch: sync.pushBatch ?? 200, pullLimit: sync.pullLimit ?? 1000, requireAttachmentBytes: sync.requireAttachmentBytes ?? true },
     scheduler: {
       periodMs: sync.periodMs ?? defaultSchedulerOptions.periodMs,
       debounceMs: sync.debounceMs ?? defaultSchedulerOptions.debounceMs,
@@ -93,6 +95,7 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
   return {
     signing,
     filings: new FilingsService({ session, signing, audit, events, now, language }),
+    attachments: new AttachmentsService({ session, now }),
     store,
     app: new AppService(config, store, vault),
     audit,

@@ -69,7 +69,7 @@ describe('contract dispatch', () => {
       version: '0.0.0-test',
       shell: 'web',
       keyProtection: 'config',
-      db: { encrypted: true, cipher: 'sqlcipher', journalMode: 'wal', schemaVersion: 6 },
+      db: { encrypted: true, cipher: 'sqlcipher', journalMode: 'wal', schemaVersion: 7 },
       portalUrl: null,
     });
     await core.close();

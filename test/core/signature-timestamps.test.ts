@@ -67,7 +67,8 @@ async function openAccount(): Promise<AccountContext> {
     events: new EventBus(),
     now: () => new Date(),
     language,
-    engine: { pushBatch: 200, pullLimit: 1000 },
+    // Fixture filings name attachments by made-up hashes: push them without their bytes.
+    engine: { pushBatch: 200, pullLimit: 1000, requireAttachmentBytes: false },
     scheduler: { periodMs: 3_600_000, debounceMs: 3_600_000, backoffBaseMs: 3_600_000, backoffMaxMs: 3_600_000 },
     random: () => 0.5,
     onRunFinished: () => {},

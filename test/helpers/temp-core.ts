@@ -34,6 +34,8 @@ export async function createTestCore(overrides: Partial<CoreConfig> = {}): Promi
     // Cheap scrypt in tests only; production keeps 2^17.
     scryptCost: 2 ** 10,
     ...overrides,
+    // Fixture filings name attachments by made-up hashes; attachment tests turn the hold-back back on.
+    sync: { requireAttachmentBytes: false, ...overrides.sync },
   });
 }
 

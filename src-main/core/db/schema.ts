@@ -1,5 +1,5 @@
 // The local store's drizzle schema, in one place; drizzle-kit generates the migrations from it.
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** User preferences, one JSON value per key. */
 export const settings = sqliteTable('settings', {
@@ -210,3 +210,19 @@ export const filingIndex = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.filingId, t.version] }), index('filing_index_updated').on(t.updatedAt), index('filing_index_type').on(t.type, t.updatedAt)],
 );
+
+/**
+ * A dossier's attachments (PDF, JPEG, PNG), named by their SHA-256 as filings name them. The bytes sit in
+ * this SQLCipher store, so they are encrypted at rest with the account's key like every other row.
+ */
+export const attachments = sqliteTable('attachments', {
+  sha256: text('sha256').primaryKey(),
+  /** The file name as first added (no folder part). */
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  createdAt: text('created_at').notNull(),
+  /** When the portal confirmed it holds the bytes for this account's enterprise (null: not yet). */
+  uploadedAt: text('uploaded_at'),
+});

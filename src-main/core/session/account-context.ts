@@ -6,6 +6,9 @@ import type { Language } from '../../../src-common/language';
 import type { Store } from '../db/store';
 import type { EventBus } from '../events/event-bus';
 import { TimestampClient } from '../signing/timestamp-client';
+import { AttachmentsRepo } from '../attachments/attachments.repo';
+import { AttachmentUploadClient } from '../sync/attachment-upload-client';
+import { OutboxAttachments } from '../sync/outbox-attachments';
 import { LocalChanges } from '../sync/local-changes';
 import { OutboxRepo } from '../sync/outbox.repo';
 import { OutboxTimestamps } from '../sync/outbox-timestamps';
@@ -37,6 +40,8 @@ export interface AccountContextDeps {
 
 /** Per TSA request; the portal answers in milliseconds, so this only bounds a stalled connection. */
 const tsaTimeoutMs = 20_000;
+/** Per attachment HEAD; an upload gets more in proportion to its size (attachment-upload-client.ts). */
+const attachmentRequestTimeoutMs = 20_000;
 
 export class AccountContext {
   readonly profile: AccountProfile;
@@ -46,6 +51,8 @@ export class AccountContext {
   readonly outbox: OutboxRepo;
   /** Adds the portal's timestamp to offline-made filing signatures before they are pushed (CAdES-T). */
   readonly timestamps: OutboxTimestamps;
+  /** Uploads the attachments pending filings name before they are pushed. */
+  readonly attachmentUploads: OutboxAttachments;
   readonly state: SyncStateRepo;
   readonly local: LocalChanges;
   /** The portal's receipt keys this account pinned, and any changed key to warn about. */
@@ -68,6 +75,14 @@ export class AccountContext {
       certificate: new TsaCertificateRepo(store.sqlite),
       now,
     });
+    this.attachmentUploads = new OutboxAttachments({
+      store,
+      outbox: this.outbox,
+      attachments: new AttachmentsRepo(store.sqlite),
+      client: new AttachmentUploadClient({ baseUrl: deps.client.baseUrl, timeoutMs: attachmentRequestTimeoutMs, language: deps.language }),
+      now,
+      holdBackMissing: deps.engine.requireAttachmentBytes ?? true,
+    });
     this.state = new SyncStateRepo(store.sqlite);
     this.local = new LocalChanges(store, this.records, this.outbox, now);
     this.receiptKeys = new ReceiptKeysRepo(store.sqlite);
@@ -79,6 +94,7 @@ export class AccountContext {
         records: this.records,
         outbox: this.outbox,
         timestamps: this.timestamps,
+        attachments: this.attachmentUploads,
         state: this.state,
         local: this.local,
         events,

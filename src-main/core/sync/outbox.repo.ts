@@ -77,6 +77,11 @@ export class OutboxRepo {
     this.attemptStmt.run(at, id);
   }
 
+  /** Pending mutations of `kind`, oldest first (the attachment upload pass reads the filings). */
+  pendingOfKind(kind: string): OutboxEntry[] {
+    return this.sqlite.prepare(`SELECT ${columns} FROM outbox WHERE state = 'pending' AND kind = ? ORDER BY seq`).all(kind) as OutboxEntry[];
+  }
+
   /** Pending mutations of `kind` that carry a signature, oldest first (the timestamp pass reads these). */
   pendingSigned(kind: string): OutboxEntry[] {
     return this.sqlite.prepare(`SELECT ${columns} FROM outbox WHERE state = 'pending' AND kind = ? AND signature IS NOT NULL ORDER BY seq`).all(kind) as OutboxEntry[];

@@ -18,6 +18,8 @@ import type { AttemptOutcome, SyncStateRepo } from './sync-state.repo';
 export interface SyncEngineOptions {
   pushBatch: number;
   pullLimit: number;
+  /** Filings whose attachments cannot reach the portal wait in the outbox (default true; see outbox-attachments.ts). */
+  requireAttachmentBytes?: boolean;
 }
 
 export interface RunResult {
@@ -33,6 +35,8 @@ export interface SyncEngineDeps {
   store: Store;
   /** Timestamps offline-made signatures before they are pushed (outbox-timestamps.ts; absent: pushed as they are). */
   timestamps?: { upgradePending(sessionToken: string): Promise<unknown> };
+  /** Uploads the attachments pending filings name (outbox-attachments.ts); the entries it holds back stay pending. */
+  attachments?: { uploadPending(sessionToken: string): Promise<{ heldBack: { id: string }[] }> };
   client: PortalClient;
   records: RecordsRepo;
   outbox: OutboxRepo;
@@ -95,10 +99,16 @@ export class SyncEngine {
     // CAdES-T first: a TSA that cannot be reached fails the push like any network error (retried later).
     const sessionToken = this.deps.token();
     if (sessionToken) await this.deps.timestamps?.upgradePending(sessionToken);
+    // Attachment bytes before the filings naming them; a filing whose bytes cannot be uploaded is held back.
+    const heldBack = sessionToken && this.deps.attachments ? (await this.deps.attachments.uploadPending(sessionToken)).heldBack : [];
+    if (heldBack.length > 0) {
+      result.outcome = 'error';
+      result.error = { code: 'ATTACHMENT_MISSING', message: errorMessage('ATTACHMENT_MISSING', this.deps.language()) };
+    }
     // Entries tried in this run and still pending (answered with a transient refusal) are left for the
     // next run. Only those can show up again in `pending`, so the query needs just that many extra rows
-    // (not one per entry tried so far, which made a long outbox quadratic).
-    const unsettled = new Set<string>();
+    // (not one per entry tried so far, which made a long outbox quadratic). Held-back entries count too.
+    const unsettled = new Set<string>(heldBack.map((entry) => entry.id));
     for (;;) {
       const batch = outbox.pending(this.options.pushBatch + unsettled.size).filter((e) => !unsettled.has(e.id)).slice(0, this.options.pushBatch);
       if (batch.length === 0) return;
