@@ -1,6 +1,7 @@
 // Area `filings`: the enterprise's filings through their shared lifecycle — drafts kept on this
 // computer, "Ký và nộp" (sign on the token, then queue for the portal), and each version's timeline.
 import { z } from 'zod';
+import { workerEventSchema, workerStatuses } from '../domain/overseas/worker-events';
 import { filingTypeSchema } from '../portal-api/filings';
 import { uuidSchema } from '../portal-api/mutations';
 import { receiptSchema } from '../signing/receipt';
@@ -60,6 +61,31 @@ export const FilingViewSchema = z.object({
 });
 export type FilingView = z.infer<typeof FilingViewSchema>;
 
+export const WorkerAbroadRowSchema = z.object({
+  citizenId: z.string(),
+  fullName: z.string(),
+  registrationFilingId: z.string(),
+  registrationTitle: z.string(),
+  hostCountry: z.string().nullable(),
+  status: z.enum(workerStatuses),
+  lastEvent: z.object({ type: z.string(), date: z.string() }).nullable(),
+  /** Events recorded here and not yet filed (a workerUpdate draft). */
+  unreportedEvents: z.number().int(),
+  contractEndsOn: z.string().nullable(),
+  liquidationFiled: z.boolean(),
+});
+export type WorkerAbroadRow = z.infer<typeof WorkerAbroadRowSchema>;
+
+export const DueItemSchema = z.object({
+  kind: z.string(),
+  subject: z.record(z.string(), z.unknown()),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  /** What is due, and the rule it comes from, in the user's language. */
+  title: z.string(),
+  basis: z.string(),
+});
+
 /** A draft's content: any shape while being written (the type's rules apply when it is signed), bounded. */
 const DraftContentSchema = z.record(z.string(), z.unknown()).refine((content) => JSON.stringify(content).length <= 8_000_000, { message: 'tooLarge' });
 
@@ -107,6 +133,18 @@ export const filingsContract = defineArea({
       rejectedReport: z.string().optional(),
     }),
   },
+  /** Workers sent abroad, from the registrations' worker lists, with the status their events give. */
+  'workers:list': {
+    input: z.object({ search: z.string().trim().max(100).optional(), status: z.enum(workerStatuses).optional() }).strict(),
+    output: z.object({ rows: z.array(WorkerAbroadRowSchema) }),
+  },
+  /** Adds an event (departed, incident, returned...) to the worker's timeline as a workerUpdate draft to sign and file. */
+  'workers:recordEvent': {
+    input: z.object({ registrationFilingId: uuidSchema, citizenId: z.string().regex(/^\d{12}$/), event: workerEventSchema }).strict(),
+    output: FilingViewSchema,
+  },
+  /** The legal deadlines due from the filings here, soonest first. */
+  'workers:due': { input: z.object({}).strict(), output: z.object({ items: z.array(DueItemSchema) }) },
   /** "Ký và nộp": the type's rules, one PIN entry for the batch (progress task `filings.sign`), then the outbox. */
   'filings:signAndSubmit': {
     input: z

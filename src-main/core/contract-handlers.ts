@@ -65,6 +65,9 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'filings:deleteDraft': ({ filingId, version }) => services().filings.deleteDraft(filingId, version),
     'filings:signAndSubmit': (input) => services().filings.signAndSubmit(input),
     'filings:importWorkerList': ({ name, content }) => services().filings.importWorkerList(name, content),
+    'workers:list': (input) => services().workersAbroad.list(input),
+    'workers:recordEvent': (input) => services().workersAbroad.recordEvent(input),
+    'workers:due': () => ({ items: services().workersAbroad.dueView() }),
 
     'attachments:add': (input) => services().attachments.add(input),
     'attachments:get': ({ sha256 }) => services().attachments.get(sha256),

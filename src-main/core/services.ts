@@ -11,6 +11,7 @@ import { SessionService } from './session/session.service';
 import { TokenSignInService } from './session/token-sign-in.service';
 import { CodedError } from '../../src-common/errors';
 import { FilingsService } from './filings/filings.service';
+import { vietnamToday, WorkersAbroadService } from './filings/workers-abroad.service';
 import { SigningService } from './signing/signing.service';
 import { TsaCertificateRepo } from './sync/tsa-certificate.repo';
 import { SettingsService } from './settings/settings.service';
@@ -29,6 +30,7 @@ export interface OpenServices {
   sync: SyncService;
   signing: SigningService;
   filings: FilingsService;
+  workersAbroad: WorkersAbroadService;
   attachments: AttachmentsService;
 }
 
@@ -92,9 +94,11 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     language,
     events,
   });
+  const filings = new FilingsService({ session, signing, audit, events, now, language });
   return {
     signing,
-    filings: new FilingsService({ session, signing, audit, events, now, language }),
+    filings,
+    workersAbroad: new WorkersAbroadService(session, filings, language, () => vietnamToday(now())),
     attachments: new AttachmentsService({ session, now }),
     store,
     app: new AppService(config, store, vault),

@@ -135,5 +135,66 @@ describe('filings lifecycle', () => {
     expect(missing.code).toBe('SPREADSHEET_COLUMNS_MISSING');
     expect(missing.details.columns).toContain('Số CCCD');
   });
+
+  it('follows workers abroad: departure and early return recorded as worker updates, the due board, then the liquidation', async () => {
+    const registration = await call<FilingView>('filings:saveDraft', {
+      type: 'contractRegistration',
+      title: 'Hợp đồng cung ứng 03/2026',
+      content: validContractRegistration({ employerId }, 2),
+    });
+    await call('filings:signAndSubmit', signing([{ filingId: registration.filingId, version: 1 }]));
+    await call('sync:run');
+    const worker = validWorker(0);
+    const mine = async () => (await call('workers:list', { search: worker.citizenId })).rows.filter((r: any) => r.registrationFilingId === registration.filingId);
+    expect(await mine()).toEqual([expect.objectContaining({ fullName: worker.fullName, status: 'notDeparted', unreportedEvents: 0, liquidationFiled: false })]);
+
+    const base = { registrationFilingId: registration.filingId, citizenId: worker.citizenId };
+    const update = await call<FilingView>('workers:recordEvent', { ...base, event: { type: 'departed', date: '2026-07-02', flightNumber: 'VN310', arrivalCountry: 'JP' } });
+    expect(update).toMatchObject({ type: 'workerUpdate', version: 1, state: 'draft' });
+    expect(await mine()).toEqual([expect.objectContaining({ status: 'abroad', unreportedEvents: 1, lastEvent: { type: 'departed', date: '2026-07-02' } })]);
+    // Unreported departure: due 5 days after it, so overdue today.
+    const due = (await call('workers:due')).items.filter((i: any) => i.subject.citizenId === worker.citizenId && i.subject.registrationId === registration.filingId);
+    expect(due).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'workerDepartureUpdate', dueOn: '2026-07-07', overdue: true, title: expect.any(String) })]));
+
+    await call('filings:signAndSubmit', signing([{ filingId: update.filingId, version: 1 }]));
+    await call('sync:run');
+    expect(await mine()).toEqual([expect.objectContaining({ status: 'abroad', unreportedEvents: 0 })]);
+
+    // A second event opens version 2 of the same worker's update, carrying the whole timeline.
+    const back = await call<FilingView>('workers:recordEvent', { ...base, event: { type: 'returnedEarly', date: '2026-11-20', reason: 'health' } });
+    expect(back).toMatchObject({ filingId: update.filingId, version: 2 });
+    expect((back.content.events as unknown[]).length).toBe(2);
+    await call('filings:signAndSubmit', signing([{ filingId: update.filingId, version: 2 }]));
+    await call('sync:run');
+    expect(await mine()).toEqual([expect.objectContaining({ status: 'returnedEarly', unreportedEvents: 0 })]);
+
+    const liquidation = await call<FilingView>('filings:saveDraft', {
+      type: 'liquidation',
+      title: `Thanh lý hợp đồng ${worker.fullName}`,
+      content: {
+        ...base,
+        contractEndsOn: '2029-06-30',
+        returnedOn: '2026-11-20',
+        reason: 'health',
+        settlement: { depositRefund: 10_000_000, serviceFeeRefund: 2_500_000, brokerageRefund: 0, compensationPaid: 0, compensationReceived: 0, other: 0 },
+        agreedByBothSides: true,
+        agreedOn: '2026-11-22',
+      },
+    });
+    expect(await call('filings:signAndSubmit', signing([{ filingId: liquidation.filingId, version: 1 }]))).toMatchObject({ notSubmitted: [] });
+    await call('sync:run');
+    expect(await mine()).toEqual([expect.objectContaining({ liquidationFiled: true })]);
+    expect((await call<FilingView>('filings:get', { filingId: liquidation.filingId, version: 1 })).state).toBe('received');
+
+    // The other worker never left: an incident abroad breaks the sequence rules, so it is not signed.
+    const other = validWorker(1);
+    const wrong = await call<FilingView>('workers:recordEvent', {
+      registrationFilingId: registration.filingId,
+      citizenId: other.citizenId,
+      event: { type: 'incident', date: '2026-08-01', kind: 'accident', description: 'Tai nạn lao động nhẹ' },
+    });
+    const refused = await call('filings:signAndSubmit', signing([{ filingId: wrong.filingId, version: 1 }]));
+    expect(refused.notSubmitted).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED' })]);
+  }, 90_000);
 });
 
