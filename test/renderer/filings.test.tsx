@@ -1,6 +1,7 @@
 // The enterprise's filings screens over a real core signed in to the demo portal (nothing faked): the
-// list driven by the keyboard, a contract registration saved as a draft and reopened, a bad worker row's
-// inline errors from workerEntrySchema, and "Ký và nộp" with one PIN on a SoftHSM2 token.
+// list driven by the keyboard, a contract registration saved as a draft and reopened, the fee caps checked
+// as they are typed, a bad worker row's inline errors from workerEntrySchema, and "Ký và nộp" with one
+// PIN on a SoftHSM2 token.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,7 +151,29 @@ describe('filings (Hồ sơ)', () => {
     expect(within(screen.getByTestId('filing-timeline')).getAllByTestId('timeline-entry').map((e) => e.getAttribute('data-transition'))).toEqual(['created']);
   }, 60_000);
 
-  it('shows a bad worker row’s errors next to its fields and in the table, in Vietnamese', async () => {
+  it('checks the service fee against its cap as it is typed, with the cap in the contract’s currency', async () => {
+    const core = await enterpriseCore();
+    renderApp(bridgeOverCore(core), { hash: '#/contracts/new' });
+    const form = await screen.findByTestId('registration-form');
+    const fees = within(form).getByTestId('fees');
+    expect(fees.textContent).toContain('Nhập lương, loại tiền và thời hạn để thấy mức trần.');
+
+    type('Ngày bắt đầu', '01/07/2026', form);
+    type('Thời hạn hợp đồng', '12', form);
+    type('Tiền lương hằng tháng', '180000', form);
+    type('Loại tiền', 'JPY', form);
+    // 12 months: one month's wage for the service fee, 0.7 for the brokerage commission.
+    // Intl puts a no-break space between the amount and the currency sign.
+    const text = () => fees.textContent!.replace(/\u00a0/g, ' ');
+    await waitFor(() => expect(text()).toContain('Mức trần: 180.000 ¥ (1 tháng lương).'));
+    expect(text()).toContain('Mức trần: 126.000 ¥ (0,7 tháng lương).');
+    type('Tiền dịch vụ mỗi người lao động', '200000', form);
+    await waitFor(() => expect(text()).toContain('Vượt mức trần: tiền dịch vụ tối đa 180.000 ¥ (1 tháng lương).'));
+    type('Tiền dịch vụ mỗi người lao động', '180000', form);
+    await waitFor(() => expect(text()).not.toContain('Vượt mức trần'));
+  }, 60_000);
+
+  it('shows a bad worker row’s errors next to its fields and in the table, in the shared rules’ Vietnamese', async () => {
     const core = await enterpriseCore();
     renderApp(bridgeOverCore(core), { hash: '#/contracts/new' });
     const form = await screen.findByTestId('registration-form');
@@ -163,9 +186,9 @@ describe('filings (Hồ sơ)', () => {
     type('Điện thoại di động', '12345', modal);
     type('Ngày sinh', '31/02/1995', modal);
     fireEvent.click(within(modal).getByRole('button', { name: 'Lưu dòng' }));
-    expect(await within(modal).findByText('Số CCCD gồm đúng 12 chữ số, bắt đầu bằng mã tỉnh nơi đăng ký khai sinh.')).toBeTruthy();
-    expect(within(modal).getByText('Số hộ chiếu gồm 1 chữ cái và 7 chữ số, ví dụ C1234567.')).toBeTruthy();
-    expect(within(modal).getByText('Hãy nhập số di động Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678.')).toBeTruthy();
+    expect(await within(modal).findByText('Số định danh cá nhân (CCCD) phải gồm 12 chữ số với mã tỉnh nơi đăng ký khai sinh hợp lệ.')).toBeTruthy();
+    expect(within(modal).getByText('Số hộ chiếu Việt Nam gồm một chữ cái và 7 chữ số (ví dụ C1234567).')).toBeTruthy();
+    expect(within(modal).getByText('Số điện thoại di động Việt Nam gồm 10 chữ số bắt đầu bằng 03, 05, 07, 08 hoặc 09 (hoặc +84).')).toBeTruthy();
     expect(within(modal).getByText('Hãy nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/03/2027.')).toBeTruthy();
     expect(within(modal).getAllByText('Hãy điền mục này.').length).toBeGreaterThan(3);
 
@@ -186,7 +209,7 @@ describe('filings (Hồ sơ)', () => {
     type('Thời hạn hợp đồng (tháng)', '36', modal);
     type('Bên tiếp nhận', 'Tanaka Seiki Co., Ltd.', modal);
     type('Địa chỉ nơi làm việc', '1-2-3 Chiyoda, Tokyo', modal);
-    expect(await within(modal).findByText('Số CCCD không khớp năm sinh: hãy kiểm tra lại số CCCD hoặc ngày sinh.')).toBeTruthy();
+    expect(await within(modal).findByText('Số CCCD không khớp với năm sinh (chữ số thứ 4 chỉ thế kỷ, chữ số thứ 5–6 là năm sinh).')).toBeTruthy();
     expect(within(modal).queryByText('Hãy điền mục này.')).toBeNull();
 
     // A second "Lưu dòng" keeps the row; the table flags it with the same words.
@@ -195,12 +218,12 @@ describe('filings (Hồ sơ)', () => {
     const row = await within(form).findByTestId('worker-row');
     expect(row.getAttribute('data-invalid')).toBe('true');
     expect(within(row).getByText('1 lỗi')).toBeTruthy();
-    expect(within(form).getByTestId('worker-issue').textContent).toBe('Số CCCD: Số CCCD không khớp năm sinh: hãy kiểm tra lại số CCCD hoặc ngày sinh.');
+    expect(within(form).getByTestId('worker-issue').textContent).toBe('Số CCCD: Số CCCD không khớp với năm sinh (chữ số thứ 4 chỉ thế kỷ, chữ số thứ 5–6 là năm sinh).');
 
     // Corrected through "Sửa", the row is valid.
     fireEvent.click(within(row).getByRole('button', { name: 'Sửa dòng 1' }));
     const edit = await screen.findByRole('dialog', { name: 'Sửa người lao động dòng 1' });
-    expect(within(edit).getByText('Số CCCD không khớp năm sinh: hãy kiểm tra lại số CCCD hoặc ngày sinh.')).toBeTruthy();
+    expect(within(edit).getByText('Số CCCD không khớp với năm sinh (chữ số thứ 4 chỉ thế kỷ, chữ số thứ 5–6 là năm sinh).')).toBeTruthy();
     type('Ngày sinh', '12/05/1995', edit);
     fireEvent.click(within(edit).getByRole('button', { name: 'Lưu dòng' }));
     await waitFor(() => expect(within(form).getByTestId('worker-row').getAttribute('data-invalid')).toBe('false'));

@@ -2,6 +2,8 @@
 // serviceFeeExceedsCap, ...) or, for zod's built-in checks, what to do — never "invalid input".
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { isOverseasRuleKey, overseasRuleMessage } from '../../../../src-common/domain/overseas/messages';
+import type { Language } from '../../../../src-common/language';
 
 /** One issue from a local safeParse or from the core's VALIDATION_FAILED details (path dotted there). */
 export interface FilingIssue {
@@ -44,52 +46,33 @@ export function issuesOfDetails(details: unknown): FilingIssue[] {
     }));
 }
 
-/** The rules' message keys this screen knows (filings.issues.<key>). */
-const ruleKeys = [
-  'personName',
-  'citizenId',
-  'citizenIdBirthMismatch',
-  'citizenIdGenderMismatch',
-  'vietnameseMobile',
-  'currencyCode',
-  'passportNumber',
-  'passportExpiresBeforeContractEnd',
-  'provinceCode',
-  'workerUnderage',
-  'sha256',
-  'termMonthsOrDays',
-  'contractStartsBeforeSigning',
-  'hostCountryIsVietnam',
-  'duplicateWorker',
-  'internshipUnder90DaysFileWorkerList',
-  'internship90DaysOrMoreFileRegistration',
-  'demandMinimumAgeUnder18',
-  'ageRangeInverted',
-  'workersExceedDemand',
-  'feeCurrencyMismatch',
-  'serviceFeeExceedsCap',
-  'brokerCommissionExceedsCap',
-  'brokerCommissionWithoutBroker',
-  'attachmentRegistrationLetterMissing',
-  'attachmentContractCopyMissing',
-  'attachmentCertifiedTranslationMissing',
-  'attachmentEmployerLegalStatusMissing',
-  'tooLarge',
-] as const;
-type RuleKey = (typeof ruleKeys)[number];
-const isRuleKey = (message: string): message is RuleKey => (ruleKeys as readonly string[]).includes(message);
+/**
+ * Rule keys with their own text here: the fee caps say the amount (the shared text states the rule
+ * only), and two keys the overseas catalogue does not hold. Every other rule key takes the shared
+ * text (src-common/domain/overseas/messages.ts), the same words the portal and imports use.
+ */
+const screenRuleKeys = ['serviceFeeExceedsCap', 'brokerCommissionExceedsCap', 'provinceCode', 'tooLarge'] as const;
+type ScreenRuleKey = (typeof screenRuleKeys)[number];
+const isScreenRuleKey = (message: string): message is ScreenRuleKey => (screenRuleKeys as readonly string[]).includes(message);
 
 /** Fields picked from a list rather than typed: a wrong value there means "choose one". */
 const chosenFields = new Set(['kind', 'employerId', 'brokerId', 'hostCountry', 'gender', 'provinceCode', 'mime']);
 
-export function issueText(t: TFunction, issue: FilingIssue, format: { money: (amount: number, currency: string) => string; date: (iso: string) => string }): string {
-  if (isRuleKey(issue.message)) {
+export interface IssueFormat {
+  language: Language;
+  money: (amount: number, currency: string) => string;
+}
+
+export function issueText(t: TFunction, issue: FilingIssue, format: IssueFormat): string {
+  if (isScreenRuleKey(issue.message)) {
     const params = issue.params ?? {};
     const cap = typeof params.cap === 'number' && typeof params.currency === 'string' ? format.money(params.cap, params.currency) : '';
-    const contractEnd = typeof params.contractEnd === 'string' ? format.date(params.contractEnd) : '';
     const capMonths = typeof params.capMonths === 'number' ? String(params.capMonths).replace('.', ',') : '';
-    return t(`filings.issues.${issue.message}`, { cap, capMonths, contractEnd });
+    // Without the amounts (the core's issues carry none), the shared text states the rule.
+    if ((issue.message === 'serviceFeeExceedsCap' || issue.message === 'brokerCommissionExceedsCap') && !cap) return overseasRuleMessage(issue.message, format.language);
+    return t(`filings.issues.${issue.message}`, { cap, capMonths });
   }
+  if (isOverseasRuleKey(issue.message)) return overseasRuleMessage(issue.message, format.language);
   const field = String(issue.path.findLast((part) => typeof part === 'string') ?? '');
   if (chosenFields.has(field)) return t('filings.issues.choose');
   switch (issue.code) {
