@@ -1,12 +1,12 @@
 // The rules an attachment's bytes follow wherever they are stored (the client's encrypted store, the
 // portal): size limit, the file types and their magic bytes, plain file names, and the SHA-256 that
 // names an attachment in a filing's content (so the filing's signature covers the bytes).
-import { attachmentMimeTypes } from './overseas/contract-registration';
+import { attachmentMaxBytes, attachmentMimeTypes } from './overseas/contract-registration';
 
 export type AttachmentMime = (typeof attachmentMimeTypes)[number];
 
-/** Largest attachment kept or uploaded (a scanned registration letter or contract is a few MB). */
-export const attachmentStoreMaxBytes = 20 * 1024 * 1024;
+/** Largest attachment kept or uploaded: the same limit the filing content's rules give. */
+export const attachmentStoreMaxBytes = attachmentMaxBytes;
 
 /** An attachment's name: its SHA-256, lower-case hex, exactly; never anything path-like. */
 export const sha256HexPattern = /^[0-9a-f]{64}$/;

@@ -56,7 +56,8 @@ export function registrationFilingTypeFor(kind: ContractKind, termDays: number):
 export const attachmentKinds = ['registrationLetter', 'contractCopy', 'certifiedTranslation', 'employerLegalStatus', 'other'] as const;
 export type AttachmentKind = (typeof attachmentKinds)[number];
 export const attachmentMimeTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export const attachmentMaxBytes = 50 * 1024 * 1024;
+/** Largest attachment (a scanned letter or contract is a few MB): one limit for the form, the client store and the portal. */
+export const attachmentMaxBytes = 20 * 1024 * 1024;
 
 /** An attachment of the dossier, named by its SHA-256 so the signature covers its bytes. */
 export const attachmentSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { BranchFunction } from '../../../src-common/domain/roles';
 import type { EnterpriseProfile } from '../../../src-common/domain/organisation';
 import { uuidv7 } from '../../../src-common/domain/uuidv7';
 import type { Mutation } from '../../../src-common/portal-api/mutations';
-import { validContractRegistration, validInternshipWorkerList } from '../../fixtures/overseas-filings';
+import { validContractRegistration, validInternshipWorkerList, validWorkerUpdate } from '../../fixtures/overseas-filings';
 import type { TestPortal } from './portal-harness';
 
 export const goodPassword = 'Đổi-Mật-Khẩu-2026';
@@ -95,7 +95,8 @@ export function filingContent(type: string, employerId?: string): Record<string,
     if (!employerId) throw new Error(`a ${type} names one of the enterprise's employers: pass employerId`);
     return type === 'contractRegistration' ? validContractRegistration({ employerId }) : validInternshipWorkerList({ employerId });
   }
-  // TODO: worker-event contents once src-common/domain/overseas/worker-events.ts gives them schemas.
+  if (type === 'workerUpdate') return validWorkerUpdate(0);
+  // Periodic reports get their schema with the reports (issue 9); liquidations are filed in their own tests.
   return { note: `Hồ sơ ${type}` };
 }
 
