@@ -217,7 +217,8 @@ export class FilingsService {
     const key = (f: { filingId: string; version: number }) => `${f.filingId}:${f.version}`;
     const outcome = await this.deps.signing.signTask(
       { tokenLabel: input.tokenLabel, certificateId: input.certificateId, pin: input.pin, taskId: input.taskId, task: 'filings.sign' },
-      ready.map(({ payload }) => ({ id: key(payload), content: () => filingSigningBytes(payload) })),
+      // The bytes are made with the checks, before the PIN: the token's session is for signing only.
+      ready.map(({ payload }) => ({ id: key(payload), content: filingSigningBytes(payload) })),
     );
     const actor = account.profile.username;
     for (const { draft, payload } of ready) {
