@@ -188,8 +188,9 @@ export const filingsEn: MessageTree<typeof filingsVi> = {
     removeShort: 'Remove',
     wrongType: '{{name}} is not a PDF, JPEG or PNG file.',
     wrongSize: '{{name}} is empty or too large (at most {{max}}).',
-    bytesNotStored:
-      'Note: the filing keeps each file’s name, type, size and SHA-256 hash (the signature covers the hash). The file itself is not yet stored encrypted in LaborDesk in this version — keep the original.',
+    bytesStored:
+      'Files are kept encrypted in the account’s store on this computer and sent to the portal before the filing; the filing holds each file’s SHA-256 hash, so the signature covers its contents.',
+    storeFailed: 'Could not keep {{name}}: {{reason}}',
     kinds: {
       registrationLetter: 'Contract registration letter',
       contractCopy: 'Copy of the contract',

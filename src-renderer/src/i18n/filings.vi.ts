@@ -185,8 +185,9 @@ export const filingsVi = {
     removeShort: 'Bỏ',
     wrongType: 'Tệp {{name}} không phải PDF, JPEG hay PNG.',
     wrongSize: 'Tệp {{name}} trống hoặc quá lớn (tối đa {{max}}).',
-    bytesNotStored:
-      'Lưu ý: hồ sơ giữ tên, loại, dung lượng và mã băm SHA-256 của tệp (chữ ký số bao trùm mã băm này). Bản thân tệp chưa được lưu mã hoá trong LaborDesk ở phiên bản này — hãy giữ bản gốc.',
+    bytesStored:
+      'Tệp được lưu mã hoá trong kho dữ liệu của tài khoản trên máy này và gửi lên cổng trước hồ sơ; hồ sơ giữ mã băm SHA-256 của tệp, nên chữ ký số bao trùm nội dung tệp.',
+    storeFailed: 'Không lưu được tệp {{name}}: {{reason}}',
     kinds: {
       registrationLetter: 'Văn bản đăng ký hợp đồng',
       contractCopy: 'Bản sao hợp đồng',

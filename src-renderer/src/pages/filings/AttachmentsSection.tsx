@@ -1,9 +1,6 @@
-// The dossier's attachments: PDF, JPEG or PNG picked from disk, each hashed here with WebCrypto SHA-256;
-// the filing's content keeps name, type, size and hash, so the signature covers the file's bytes.
-//
-// NOT DONE HERE: keeping the bytes themselves (encrypted in the account's store, and sent with the
-// filing) is a separate piece of work. Until it exists only the description above is kept, and the
-// screen says so; nothing pretends the file was stored.
+// The dossier's attachments: PDF, JPEG or PNG picked from disk and kept by the core (attachments:add,
+// encrypted in the account's store, uploaded to the portal before the filing); the filing's content
+// keeps name, type, size and the SHA-256 the core computed, so the signature covers the file's bytes.
 import { Alert, Button, FileButton, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -17,13 +14,11 @@ import {
   type AttachmentKind,
   type ContractKind,
 } from '../../../../src-common/domain/overseas/contract-registration';
+import { useBridge } from '../../bridge/BridgeContext';
+import { useErrorText } from '../../bridge/error-text';
+import { fileToBase64 } from '../../data/use-signing';
 import { formatBytes } from '../../format/format';
 import { useLanguage } from '../../i18n/use-language';
-
-export async function sha256Hex(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 export function AttachmentsSection({
   attachments,
@@ -44,6 +39,8 @@ export function AttachmentsSection({
   const [kind, setKind] = useState<AttachmentKind>('registrationLetter');
   const [problem, setProblem] = useState<string | null>(null);
   const [hashing, setHashing] = useState(false);
+  const bridge = useBridge();
+  const errorText = useErrorText();
 
   const add = async (files: File[]) => {
     setProblem(null);
@@ -59,7 +56,14 @@ export function AttachmentsSection({
           setProblem(t('filings.attachments.wrongSize', { name: file.name, max: formatBytes(attachmentMaxBytes, language) }));
           continue;
         }
-        accepted.push({ kind, name: file.name.normalize('NFC'), mime: file.type as Attachment['mime'], size: file.size, sha256: await sha256Hex(file) });
+        // The core checks the bytes against the declared type, keeps them encrypted and names them by hash.
+        const name = file.name.normalize('NFC');
+        const kept = await bridge.invoke('attachments:add', { name, mime: file.type as Attachment['mime'], content: await fileToBase64(file) });
+        if (!kept.ok) {
+          setProblem(t('filings.attachments.storeFailed', { name, reason: errorText(kept.error) }));
+          continue;
+        }
+        accepted.push({ kind, name, mime: kept.value.mime as Attachment['mime'], size: kept.value.size, sha256: kept.value.sha256 });
       }
     } finally {
       setHashing(false);
@@ -145,7 +149,7 @@ export function AttachmentsSection({
       ))}
       {!readOnly && (
         <Alert color="gray" variant="light" p="xs">
-          <Text size="xs">{t('filings.attachments.bytesNotStored')}</Text>
+          <Text size="xs">{t('filings.attachments.bytesStored')}</Text>
         </Alert>
       )}
     </Stack>
