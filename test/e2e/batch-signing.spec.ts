@@ -1,26 +1,13 @@
 // Batch signing end to end in Chromium: three files chosen on Chữ ký số, one PIN entry, the progress
 // dialog reaching 3/3, one .p7s downloaded, then the Kiểm tra chữ ký page (from the navigation) checking
 // that .p7s against its file: valid, with the signer's MST and the signing time.
-import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startEmbeddedPortal, type EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { startWebHostProcess, stopWebHostProcess } from './web-host-process';
+import { signInAndChooseToken, startTokenEnvironment, type TokenEnvironment } from './token-environment';
 
-const base = Number(process.env.LABORDESK_E2E_PORT ?? 5174);
-const hostPort = base + 9;
-const portalPort = base + 10;
-const portalUrl = `http://127.0.0.1:${portalPort}`;
-const webToken = 'e2e-batch-signing-token-0123456789';
-const appUrl = (hash = '') => `http://127.0.0.1:${hostPort}/?token=${webToken}${hash}`;
-
-let workDir = '';
-let portal: EmbeddedPortal | null = null;
-let host: ChildProcess | null = null;
-let hsm: TestToken;
+let env: TokenEnvironment;
+let hsm: TokenEnvironment['hsm'];
+const appUrl = (hash = '') => env.appUrl(hash);
 
 const files = [
   { name: 'hop-dong-01.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 Hợp đồng cung ứng lao động số 01') },
@@ -32,23 +19,12 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  workDir = mkdtempSync(join(tmpdir(), 'labordesk-e2e-batch-'));
-  const trustDir = join(workDir, 'trust');
-  mkdirSync(trustDir);
-  hsm = await createTestToken(join(workDir, 'token'));
-  copyFileSync(hsm.caCertPem, join(trustDir, 'labordesk-test-ca.pem'));
-  portal = await startEmbeddedPortal({ dataDir: join(workDir, 'portal'), registrySize: 1000, port: portalPort });
-  host = await startWebHostProcess(['--demo', '--port', String(hostPort), '--portal-url', portalUrl], webToken, {
-    ...process.env,
-    ...hsm.env,
-    LABORDESK_TRUST_DIR: trustDir,
-  });
+  env = await startTokenEnvironment({ name: 'batch-signing', portOffset: 9 });
+  hsm = env.hsm;
 });
 
 test.afterAll(async () => {
-  await stopWebHostProcess(host);
-  await portal?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await env?.stop();
 });
 
 test('signs three files with one PIN, downloads a .p7s and verifies it on the verifier page', async ({ page }) => {
@@ -57,18 +33,8 @@ test('signs three files with one PIN, downloads a .p7s and verifies it on the ve
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(appUrl());
-
   // Signed in with the demo account, the test token's library set in Settings.
-  await expect(page.getByLabel('Địa chỉ cổng trung tâm')).toHaveValue(portalUrl);
-  await page.getByLabel('Tên đăng nhập').fill('dn.admin');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('LaborDesk@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' })).toBeVisible({ timeout: 15_000 });
-  await page.goto(appUrl('#/settings'));
-  await page.getByLabel('Thư viện PKCS#11 của USB token').fill(hsm.module);
-  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
-  await expect(page.getByText(/Đã lưu cài đặt lúc/)).toBeVisible();
+  await signInAndChooseToken(page, env);
 
   // Ký hàng loạt: three files and the valid certificate.
   await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ ký số' }).click();
@@ -105,7 +71,7 @@ test('signs three files with one PIN, downloads a .p7s and verifies it on the ve
   await dialog.getByRole('link', { name: 'Tải hop-dong-01.pdf.p7s' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('hop-dong-01.pdf.p7s');
-  const p7sPath = join(workDir, 'hop-dong-01.pdf.p7s');
+  const p7sPath = test.info().outputPath('hop-dong-01.pdf.p7s');
   await download.saveAs(p7sPath);
   const p7s = readFileSync(p7sPath);
   expect(p7s[0], 'a DER SEQUENCE').toBe(0x30);

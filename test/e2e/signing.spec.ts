@@ -1,49 +1,23 @@
 // Chữ ký số, end to end in Chromium: a SoftHSM2 token with the test CA's certificates, the web host
 // pointed at it through Settings, the token and its certificates on the page, a wrong PIN refused inline,
 // then a test signature verified valid against the trust list; the verifier refuses a broken .p7s.
-import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startEmbeddedPortal, type EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { startWebHostProcess, stopWebHostProcess } from './web-host-process';
+import { signInAndChooseToken, startTokenEnvironment, type TokenEnvironment } from './token-environment';
 
-const base = Number(process.env.LABORDESK_E2E_PORT ?? 5174);
-const hostPort = base + 5;
-const portalPort = base + 6;
-const portalUrl = `http://127.0.0.1:${portalPort}`;
-const webToken = 'e2e-signing-token-0123456789abcdef';
-const appUrl = (hash = '') => `http://127.0.0.1:${hostPort}/?token=${webToken}${hash}`;
-
-let workDir = '';
-let portal: EmbeddedPortal | null = null;
-let host: ChildProcess | null = null;
-let hsm: TestToken;
+let env: TokenEnvironment;
+let hsm: TokenEnvironment['hsm'];
+const appUrl = (hash = '') => env.appUrl(hash);
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  workDir = mkdtempSync(join(tmpdir(), 'labordesk-e2e-signing-'));
-  const tokenDir = join(workDir, 'token');
-  const trustDir = join(workDir, 'trust');
-  mkdirSync(trustDir);
-  hsm = await createTestToken(tokenDir);
-  copyFileSync(hsm.caCertPem, join(trustDir, 'labordesk-test-ca.pem'));
-  portal = await startEmbeddedPortal({ dataDir: join(workDir, 'portal'), registrySize: 1000, port: portalPort });
-  host = await startWebHostProcess(['--demo', '--port', String(hostPort), '--portal-url', portalUrl], webToken, {
-    ...process.env,
-    ...hsm.env,
-    LABORDESK_TRUST_DIR: trustDir,
-  });
+  env = await startTokenEnvironment({ name: 'signing', portOffset: 5 });
+  hsm = env.hsm;
 });
 
 test.afterAll(async () => {
-  await stopWebHostProcess(host);
-  await portal?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await env?.stop();
 });
 
 test('shows the token and its certificates, refuses a wrong PIN and verifies a test signature', async ({ page }) => {
@@ -52,20 +26,8 @@ test('shows the token and its certificates, refuses a wrong PIN and verifies a t
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(appUrl());
-
-  // Past the sign-in gate with the demo account.
-  await expect(page.getByLabel('Địa chỉ cổng trung tâm')).toHaveValue(portalUrl);
-  await page.getByLabel('Tên đăng nhập').fill('dn.admin');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('LaborDesk@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Cài đặt' })).toBeVisible({ timeout: 15_000 });
-
-  // Settings: the PKCS#11 library of the test token.
-  await page.goto(appUrl('#/settings'));
-  await page.getByLabel('Thư viện PKCS#11 của USB token').fill(hsm.module);
-  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
-  await expect(page.getByText(/Đã lưu cài đặt lúc/)).toBeVisible();
+  // Past the sign-in gate with the demo account; the test token's library in Settings.
+  await signInAndChooseToken(page, env);
 
   // The signing page, from the navigation.
   await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ ký số' }).click();

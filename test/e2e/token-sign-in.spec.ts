@@ -2,51 +2,28 @@
 // MST, the demo portal trusting the token's test CA, and the web host in a fresh data folder. On the
 // sign-in screen: the digital-signature tab, the token library, the certificates (an expired one not
 // selectable), a wrong PIN refused in the PIN dialog, then the right PIN signs in as dn.admin.
-import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startEmbeddedPortal, type EmbeddedPortal } from '../../scripts/embedded-portal.mjs';
-import { createTestToken, type TestToken } from '../fixtures/softhsm-token.mjs';
-import { startWebHostProcess, stopWebHostProcess } from './web-host-process';
+import { startTokenEnvironment, type TokenEnvironment } from './token-environment';
 
-const base = Number(process.env.LABORDESK_E2E_PORT ?? 5174);
-const hostPort = base + 7;
-const portalPort = base + 8;
-const portalUrl = `http://127.0.0.1:${portalPort}`;
-const webToken = 'e2e-token-sign-in-0123456789abcdef';
-const appUrl = `http://127.0.0.1:${hostPort}/?token=${webToken}`;
 /** The demo enterprise's tax code (portal/src/demo/demo-data.ts); its administrator is dn.admin. */
 const demoTaxCode = '0312345673';
 
-let workDir = '';
-let portal: EmbeddedPortal | null = null;
-let host: ChildProcess | null = null;
-let hsm: TestToken;
+let env: TokenEnvironment;
+let hsm: TokenEnvironment['hsm'];
+let appUrl = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  workDir = mkdtempSync(join(tmpdir(), 'labordesk-e2e-token-sign-in-'));
-  const trustDir = join(workDir, 'trust');
-  mkdirSync(trustDir);
-  hsm = await createTestToken(join(workDir, 'token'), { mst: demoTaxCode });
-  copyFileSync(hsm.caCertPem, join(trustDir, 'labordesk-test-ca.pem'));
-  // The portal checks token sign-in signatures against this trust list.
-  portal = await startEmbeddedPortal({ dataDir: join(workDir, 'portal'), registrySize: 1000, port: portalPort, env: { PORTAL_TRUST_DIR: trustDir } });
-  host = await startWebHostProcess(['--demo', '--port', String(hostPort), '--portal-url', portalUrl], webToken, {
-    ...process.env,
-    ...hsm.env,
-    LABORDESK_TRUST_DIR: trustDir,
-  });
+  // The portal checks token sign-in signatures against the test CA.
+  env = await startTokenEnvironment({ name: 'token-sign-in', portOffset: 7, mst: demoTaxCode, portalTrustsToken: true });
+  hsm = env.hsm;
+  appUrl = env.appUrl();
 });
 
 test.afterAll(async () => {
-  await stopWebHostProcess(host);
-  await portal?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await env?.stop();
 });
 
 test('signs in with the SoftHSM2 certificate and its PIN, after a wrong PIN is refused', async ({ page }) => {
@@ -63,7 +40,7 @@ test('signs in with the SoftHSM2 certificate and its PIN, after a wrong PIN is r
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Đăng nhập bằng chữ ký số' })).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByTestId('token-sign-in');
-  await expect(panel.getByLabel('Địa chỉ cổng trung tâm')).toHaveValue(portalUrl);
+  await expect(panel.getByLabel('Địa chỉ cổng trung tâm')).toHaveValue(env.portalUrl);
 
   // This machine's catalogue proposes another library first: choose SoftHSM2's.
   await panel.getByLabel('Thư viện PKCS#11').click();
