@@ -133,6 +133,16 @@ export const filingsContract = defineArea({
       rejectedReport: z.string().optional(),
     }),
   },
+  /** The filings list (same filters, every row) as .xlsx, base64, Vietnamese or English column titles. */
+  'filings:export': {
+    input: z.object({ search: z.string().trim().max(100).optional(), type: filingTypeSchema.optional() }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  /** The workers list (same filters) as .xlsx, base64. */
+  'workers:export': {
+    input: z.object({ search: z.string().trim().max(100).optional(), status: z.enum(workerStatuses).optional() }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
   /** Workers sent abroad, from the registrations' worker lists, with the status their events give. */
   'workers:list': {
     input: z.object({ search: z.string().trim().max(100).optional(), status: z.enum(workerStatuses).optional() }).strict(),

@@ -68,6 +68,8 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
     'workers:list': (input) => services().workersAbroad.list(input),
     'workers:recordEvent': (input) => services().workersAbroad.recordEvent(input),
     'workers:due': () => ({ items: services().workersAbroad.dueView() }),
+    'filings:export': (input) => services().filings.exportList(input),
+    'workers:export': (input) => services().workersAbroad.exportList(input),
 
     'attachments:add': (input) => services().attachments.add(input),
     'attachments:get': ({ sha256 }) => services().attachments.get(sha256),

@@ -186,6 +186,23 @@ describe('filings lifecycle', () => {
     expect(await mine()).toEqual([expect.objectContaining({ liquidationFiled: true })]);
     expect((await call<FilingView>('filings:get', { filingId: liquidation.filingId, version: 1 })).state).toBe('received');
 
+    // Both lists export to .xlsx with Vietnamese titles and real date cells.
+    const workersFile = await call('workers:export', { search: worker.citizenId });
+    expect(workersFile.fileName).toMatch(/^nguoi-lao-dong-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workersBook = new ExcelJS.Workbook();
+    await workersBook.xlsx.load(Buffer.from(workersFile.content, 'base64') as never);
+    const sheet = workersBook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Số CCCD');
+    const row = [2, 3].map((n) => sheet.getRow(n)).find((r) => r.getCell(3).value === 'Hợp đồng cung ứng 03/2026')!;
+    expect(row.getCell(1).value).toBe(worker.citizenId);
+    expect(row.getCell(5).value).toBe('returnedEarly');
+    expect(row.getCell(7).value).toBeInstanceOf(Date);
+    const filingsFile = await call('filings:export', { search: 'hop dong cung ung 03/2026' });
+    const filingsBook = new ExcelJS.Workbook();
+    await filingsBook.xlsx.load(Buffer.from(filingsFile.content, 'base64') as never);
+    expect(filingsBook.worksheets[0]!.getRow(2).getCell(4).value).toBe('Hợp đồng cung ứng 03/2026');
+    expect(filingsBook.worksheets[0]!.rowCount).toBe(2);
+
     // The other worker never left: an incident abroad breaks the sequence rules, so it is not signed.
     const other = validWorker(1);
     const wrong = await call<FilingView>('workers:recordEvent', {

@@ -20,6 +20,7 @@ import type { AccountContext } from '../session/account-context';
 import type { SessionService } from '../session/session.service';
 import type { SigningService } from '../signing/signing.service';
 import { FilingDraftsRepo, type DraftRow } from './filing-drafts.repo';
+import { exportFilings } from './list-exports';
 import { importWorkerList, type WorkerListImport } from './worker-list-import';
 
 export interface FilingsServiceDeps {
@@ -243,6 +244,15 @@ export class FilingsService {
       this.deps.events.emit('records:changed', { entities: ['filing'] });
     }
     return { submitted, notSubmitted };
+  }
+
+  /** Every row of the list under these filters, as .xlsx (base64). */
+  async exportList(options: { search?: string; type?: FilingType }): Promise<{ fileName: string; content: string }> {
+    const { total } = this.list({ ...options, limit: 1, offset: 0 });
+    const rows: FilingListRow[] = [];
+    for (let offset = 0; offset < total; offset += 500) rows.push(...this.list({ ...options, limit: 500, offset }).rows);
+    const day = this.deps.now().toISOString().slice(0, 10);
+    return { fileName: `ho-so-${day}.xlsx`, content: await exportFilings(rows, this.deps.language()) };
   }
 
   /** A worker list file for a registration's form (nothing is stored until the draft is saved). */

@@ -13,6 +13,7 @@ import { workerAbroadMessage } from '../../../src-common/domain/overseas/worker-
 import { foldVietnamese } from '../../../src-common/text';
 import type { SessionService } from '../session/session.service';
 import type { FilingsService } from './filings.service';
+import { exportWorkers } from './list-exports';
 
 interface FilingVersion {
   filingId: string;
@@ -171,6 +172,11 @@ export class WorkersAbroadService {
       holidays: vietnamWorkingCalendar,
     });
     return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  }
+
+  /** The workers list under these filters, as .xlsx (base64). */
+  async exportList(options: { search?: string; status?: WorkerAbroadRow['status'] }): Promise<{ fileName: string; content: string }> {
+    return { fileName: `nguoi-lao-dong-${this.today()}.xlsx`, content: await exportWorkers(this.list(options).rows, this.language()) };
   }
 
   /** The due board: each item with its title and legal basis in the user's language. */
