@@ -1,6 +1,7 @@
 // English UI text; exactly the keys of vi.ts (enforced by the Messages type and a test).
 import type { Messages } from './messages';
 import { filingsEn } from './filings.en';
+import { workersEn } from './workers.en';
 
 export const en: Messages = {
   app: {
@@ -491,4 +492,5 @@ export const en: Messages = {
     },
   },
   filings: filingsEn,
+  workers: workersEn,
 };

@@ -1,5 +1,6 @@
 // Vietnamese UI text (the default language); en.ts must have exactly the same keys.
 import { filingsVi } from './filings.vi';
+import { workersVi } from './workers.vi';
 
 export const vi = {
   app: {
@@ -494,4 +495,5 @@ export const vi = {
     },
   },
   filings: filingsVi,
+  workers: workersVi,
 } as const;

@@ -14,6 +14,7 @@ import { SigningPage } from '../pages/SigningPage';
 import { SyncPage } from '../pages/SyncPage';
 import { UpcomingAreaPage } from '../pages/UpcomingAreaPage';
 import { VerifierPage } from '../pages/VerifierPage';
+import { WorkersAreaPage } from '../pages/workers/WorkersAreaPage';
 import { SessionExpiredBanner } from '../session/SessionExpiredBanner';
 import { AccountMenu } from './AccountMenu';
 import { areas, syncNowHotkey, syncPanelHotkey, type RouteId } from './areas';
@@ -92,6 +93,8 @@ function RoutePage({ route }: { route: RouteId }) {
       return <EnterprisesPage />;
     case 'contracts':
       return <ContractsAreaPage />;
+    case 'workers':
+      return <WorkersAreaPage />;
     case 'filings':
       return <SigningPage />;
     case 'verify':

@@ -10,6 +10,7 @@ import type { FilingIssue } from './filing-issues';
 import { workerFieldLabel } from './issue-labels';
 import { emptyWorkerValues, workerIssues, type WorkerFormValues } from './registration-form-model';
 import { useIssueText } from './use-issue-text';
+import { WorkerImportButton } from './WorkerImportButton';
 import { WorkerRowModal } from './WorkerRowModal';
 
 export function WorkerListSection({
@@ -139,10 +140,11 @@ export function WorkerListSection({
         </Text>
       ))}
       {!readOnly && (
-        <Group>
+        <Group align="flex-start">
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing({ index: null, values: emptyWorkerValues(currency) })}>
             {t('filings.worker.add')}
           </Button>
+          <WorkerImportButton onImported={(imported) => onChange([...workers, ...imported])} />
         </Group>
       )}
       {editing && (
