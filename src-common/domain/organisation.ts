@@ -29,6 +29,25 @@ export const serviceLicenceSchema = z
   .strictObject({ number: text(50), issuedOn: isoDateSchema, expiresOn: isoDateSchema })
   .refine((licence) => licence.expiresOn > licence.issuedOn, { message: 'licenceExpiresBeforeIssued', path: ['expiresOn'] });
 
+/** ISO 4217 currency code, upper-case (VND, JPY, USD...). */
+export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/);
+
+/**
+ * One row of the published schedule of service fees ("biểu phí dịch vụ"), which a service enterprise
+ * must make public: per market and trade, the fee as an amount in a currency and/or in months of wage.
+ */
+export const serviceFeeRowSchema = z.strictObject({
+  market: countryCodeSchema,
+  trade: text(150),
+  amount: z.number().min(0).max(1e12),
+  currency: currencyCodeSchema,
+  /** The fee expressed in months of the worker's contract wage (the legal caps are in these terms). */
+  monthsOfWage: z.number().min(0).max(36).optional(),
+  note: text(500).optional(),
+});
+export type ServiceFeeRow = z.infer<typeof serviceFeeRowSchema>;
+export const serviceFeeScheduleMax = 200;
+
 /** The parts of an enterprise's profile it edits itself; the tax code is fixed at registration. */
 export const enterpriseProfileSchema = z.strictObject({
   nameVi: text(300),
@@ -37,6 +56,8 @@ export const enterpriseProfileSchema = z.strictObject({
   headOffice: addressSchema,
   legalRepresentative: z.strictObject({ fullName: text(150), title: text(100) }),
   contact: contactSchema,
+  /** Optional: profiles stored before the schedule existed have none. Bounded: it is stored as JSON. */
+  serviceFeeSchedule: z.array(serviceFeeRowSchema).max(serviceFeeScheduleMax).optional(),
 });
 export type EnterpriseProfile = z.infer<typeof enterpriseProfileSchema>;
 

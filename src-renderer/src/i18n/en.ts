@@ -1,5 +1,6 @@
 // English UI text; exactly the keys of vi.ts (enforced by the Messages type and a test).
 import type { Messages } from './messages';
+import { enterpriseEn } from './enterprise.en';
 import { filingsEn } from './filings.en';
 import { workersEn } from './workers.en';
 
@@ -491,6 +492,7 @@ export const en: Messages = {
       tooLarge: 'The file {{name}} is too large to verify here (at most {{max}}).',
     },
   },
+  enterprise: enterpriseEn,
   filings: filingsEn,
   workers: workersEn,
 };

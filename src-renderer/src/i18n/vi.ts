@@ -1,4 +1,5 @@
 // Vietnamese UI text (the default language); en.ts must have exactly the same keys.
+import { enterpriseVi } from './enterprise.vi';
 import { filingsVi } from './filings.vi';
 import { workersVi } from './workers.vi';
 
@@ -494,6 +495,7 @@ export const vi = {
       tooLarge: 'Tệp {{name}} quá lớn để kiểm tra ở đây (tối đa {{max}}).',
     },
   },
+  enterprise: enterpriseVi,
   filings: filingsVi,
   workers: workersVi,
 } as const;
