@@ -44,7 +44,7 @@ export function WorkerImportButton({ onImported }: { onImported: (workers: Worke
   };
 
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" align="flex-start">
       <FileButton onChange={(file) => void importFile(file)} accept={spreadsheetTypes}>
         {(props) => (
           <Button {...props} variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy !== null} title={t('filings.worker.import.hint')}>

@@ -54,11 +54,17 @@ export function WorkerRowModal({
       <form
         noValidate
         aria-label={title}
+        // The modal is portalled, but React events still bubble to the registration form around it:
+        // its own submit and Ctrl+Enter must not reach that form's "Ký và nộp".
         onSubmit={(event) => {
           event.preventDefault();
+          event.stopPropagation();
           save();
         }}
-        onKeyDown={getHotkeyHandler([['mod+Enter', save]])}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.stopPropagation();
+          getHotkeyHandler([['mod+Enter', save]])(event);
+        }}
       >
         <Stack gap="sm" data-testid="worker-form">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

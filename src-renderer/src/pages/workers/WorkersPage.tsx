@@ -1,16 +1,19 @@
 // "Người lao động" (enterprise side): the workers of the registered contracts with their status from the
 // events recorded (workers:list), search and a status filter, per worker "Ghi nhận sự kiện" and, once
 // back, "Thanh lý hợp đồng"; both end in "Ký và nộp" through the filings' signing dialog. The due board
-// (workers:due) sits beside the list.
-import { Badge, Button, Grid, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+// (workers:due) sits above the list.
+import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconFileCheck, IconSearch } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileCheck, IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkerAbroadRow } from '../../../../src-common/contract';
 import { workerStatuses, type WorkerStatus } from '../../../../src-common/domain/overseas/worker-events';
+import { useBridge } from '../../bridge/BridgeContext';
+import { useErrorText } from '../../bridge/error-text';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadBase64File, xlsxMime } from '../../data/download';
 import { useWorkersAbroad } from '../../data/use-workers';
 import { countryName } from '../../format/countries';
 import { useLanguage } from '../../i18n/use-language';
@@ -35,7 +38,14 @@ export const workerStatusColors: Record<WorkerStatus, string> = {
 export function WorkerStatusBadge({ status }: { status: WorkerStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={workerStatusColors[status]} data-testid="worker-status" data-status={status}>
+    <Badge
+      size="sm"
+      variant="light"
+      color={workerStatusColors[status]}
+      data-testid="worker-status"
+      data-status={status}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`workers.statuses.${status}`)}
     </Badge>
   );
@@ -57,6 +67,22 @@ export function WorkersPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const workers = useWorkersAbroad(debounced, status);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
+  const bridge = useBridge();
+  const errorText = useErrorText();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  /** The workers under the current search and status, as .xlsx (the core writes it). */
+  const exportRows = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const result = await bridge.invoke('workers:export', { ...(debounced ? { search: debounced } : {}), ...(status ? { status } : {}) });
+      if (result.ok) downloadBase64File(result.value.fileName, result.value.content, xlsxMime);
+      else setExportError(errorText(result.error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const sign = (filings: FilingRef[]) => {
     setEventFor(null);
@@ -68,126 +94,138 @@ export function WorkersPage() {
   return (
     <>
       <PageHeader title={t('workers.title')} description={t('workers.intro')} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="sm">
-            <Group gap="sm" align="flex-end">
-              <TextInput
-                ref={searchRef}
-                label={t('workers.search')}
-                placeholder={t('workers.searchPlaceholder')}
-                leftSection={<IconSearch size={16} />}
-                value={search}
-                onChange={(e) => setSearch(e.currentTarget.value)}
-                w={340}
-              />
-              <Select
-                label={t('workers.status')}
-                placeholder={t('workers.anyStatus')}
-                clearable
-                data={workerStatuses.map((s) => ({ value: s, label: t(`workers.statuses.${s}`) }))}
-                value={status}
-                onChange={(value) => setStatus((value as WorkerStatus | null) ?? null)}
-                w={240}
-              />
-              <Text size="sm" c="dimmed" mb={8} data-testid="worker-count">
-                {t('workers.count', { count: rows.length })}
+      <Stack gap="md">
+        <DueBoard />
+        <Stack gap="sm">
+          <Group gap="sm" align="flex-end">
+            <TextInput
+              ref={searchRef}
+              label={t('workers.search')}
+              placeholder={t('workers.searchPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              w={340}
+            />
+            <Select
+              label={t('workers.status')}
+              placeholder={t('workers.anyStatus')}
+              clearable
+              data={workerStatuses.map((s) => ({ value: s, label: t(`workers.statuses.${s}`) }))}
+              value={status}
+              onChange={(value) => setStatus((value as WorkerStatus | null) ?? null)}
+              w={240}
+            />
+            <Text size="sm" c="dimmed" mb={8} data-testid="worker-count">
+              {t('workers.count', { count: rows.length })}
+            </Text>
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              onClick={() => void exportRows()}
+              loading={exporting}
+              disabled={rows.length === 0}
+              data-testid="workers-export"
+              ml="auto"
+            >
+              {t('workers.export')}
+            </Button>
+          </Group>
+          {exportError && (
+            <Text size="sm" c="red" role="alert">
+              {exportError}
+            </Text>
+          )}
+          {workers.isPending ? (
+            <Loader size="sm" aria-label={t('common.loading')} />
+          ) : workers.isError ? (
+            <ErrorPanel error={workers.error} onRetry={() => void workers.refetch()} />
+          ) : rows.length === 0 ? (
+            <Paper withBorder p="md" radius="sm">
+              <Text size="sm" c="dimmed">
+                {debounced || status ? t('workers.noMatch') : t('workers.empty')}
               </Text>
-            </Group>
-            {workers.isPending ? (
-              <Loader size="sm" aria-label={t('common.loading')} />
-            ) : workers.isError ? (
-              <ErrorPanel error={workers.error} onRetry={() => void workers.refetch()} />
-            ) : rows.length === 0 ? (
-              <Paper withBorder p="md" radius="sm">
-                <Text size="sm" c="dimmed">
-                  {debounced || status ? t('workers.noMatch') : t('workers.empty')}
-                </Text>
-              </Paper>
-            ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table fz="sm" verticalSpacing={4} striped highlightOnHover data-testid="workers-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('workers.columns.fullName')}</Table.Th>
-                      <Table.Th>{t('workers.columns.citizenId')}</Table.Th>
-                      <Table.Th>{t('workers.columns.registration')}</Table.Th>
-                      <Table.Th>{t('workers.columns.hostCountry')}</Table.Th>
-                      <Table.Th>{t('workers.columns.status')}</Table.Th>
-                      <Table.Th>{t('workers.columns.lastEvent')}</Table.Th>
-                      <Table.Th>{t('workers.columns.contractEndsOn')}</Table.Th>
-                      <Table.Th>{t('workers.columns.actions')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((row) => (
-                      <Table.Tr
-                        key={`${row.registrationFilingId}:${row.citizenId}`}
-                        data-testid="worker-abroad-row"
-                        data-citizen-id={row.citizenId}
-                        data-status={row.status}
-                      >
-                        <Table.Td fw={500}>{row.fullName}</Table.Td>
-                        <Table.Td ff="monospace">{row.citizenId}</Table.Td>
-                        <Table.Td>{row.registrationTitle}</Table.Td>
-                        <Table.Td>{row.hostCountry ? countryName(row.hostCountry, language) : ''}</Table.Td>
-                        <Table.Td>
-                          <Stack gap={2} align="flex-start">
-                            <WorkerStatusBadge status={row.status} />
-                            {row.unreportedEvents > 0 && (
-                              <Badge size="xs" variant="outline" color="orange" data-testid="worker-unreported">
-                                {t('workers.unreported', { count: row.unreportedEvents })}
-                              </Badge>
-                            )}
-                            {row.liquidationFiled && (
-                              <Badge size="xs" variant="outline" color="green" data-testid="worker-liquidated">
-                                {t('workers.liquidationFiled')}
-                              </Badge>
-                            )}
-                          </Stack>
-                        </Table.Td>
-                        <Table.Td>
-                          {row.lastEvent ? `${t(`workers.events.${row.lastEvent.type as 'departed'}`)} · ${isoToDateInput(row.lastEvent.date)}` : ''}
-                        </Table.Td>
-                        <Table.Td>{row.contractEndsOn ? isoToDateInput(row.contractEndsOn) : ''}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <Group gap={4} wrap="nowrap">
+            </Paper>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table fz="sm" verticalSpacing={4} striped highlightOnHover data-testid="workers-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('workers.columns.fullName')}</Table.Th>
+                    <Table.Th>{t('workers.columns.citizenId')}</Table.Th>
+                    <Table.Th>{t('workers.columns.registration')}</Table.Th>
+                    <Table.Th>{t('workers.columns.hostCountry')}</Table.Th>
+                    <Table.Th>{t('workers.columns.status')}</Table.Th>
+                    <Table.Th>{t('workers.columns.lastEvent')}</Table.Th>
+                    <Table.Th>{t('workers.columns.contractEndsOn')}</Table.Th>
+                    <Table.Th>{t('workers.columns.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr
+                      key={`${row.registrationFilingId}:${row.citizenId}`}
+                      data-testid="worker-abroad-row"
+                      data-citizen-id={row.citizenId}
+                      data-status={row.status}
+                    >
+                      <Table.Td fw={500}>{row.fullName}</Table.Td>
+                      <Table.Td ff="monospace">{row.citizenId}</Table.Td>
+                      <Table.Td>{row.registrationTitle}</Table.Td>
+                      <Table.Td>{row.hostCountry ? countryName(row.hostCountry, language) : ''}</Table.Td>
+                      <Table.Td>
+                        <Stack gap={2} align="flex-start">
+                          <WorkerStatusBadge status={row.status} />
+                          {row.unreportedEvents > 0 && (
+                            <Badge size="xs" variant="outline" color="orange" data-testid="worker-unreported" styles={{ label: { overflow: 'visible' } }}>
+                              {t('workers.unreported', { count: row.unreportedEvents })}
+                            </Badge>
+                          )}
+                          {row.liquidationFiled && (
+                            <Badge size="xs" variant="outline" color="green" data-testid="worker-liquidated" styles={{ label: { overflow: 'visible' } }}>
+                              {t('workers.liquidationFiled')}
+                            </Badge>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        {row.lastEvent ? `${t(`workers.events.${row.lastEvent.type as 'departed'}`)} · ${isoToDateInput(row.lastEvent.date)}` : ''}
+                      </Table.Td>
+                      <Table.Td>{row.contractEndsOn ? isoToDateInput(row.contractEndsOn) : ''}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            leftSection={<IconCalendarEvent size={14} />}
+                            disabled={eventTypesFor(row.status).length === 0}
+                            onClick={() => setEventFor(row)}
+                            aria-label={t('workers.recordEventFor', { name: row.fullName })}
+                          >
+                            {t('workers.recordEvent')}
+                          </Button>
+                          {canLiquidate(row) && (
                             <Button
                               size="xs"
                               variant="light"
-                              leftSection={<IconCalendarEvent size={14} />}
-                              disabled={eventTypesFor(row.status).length === 0}
-                              onClick={() => setEventFor(row)}
-                              aria-label={t('workers.recordEventFor', { name: row.fullName })}
+                              color="teal"
+                              leftSection={<IconFileCheck size={14} />}
+                              onClick={() => setLiquidationFor(row)}
+                              aria-label={t('workers.liquidateFor', { name: row.fullName })}
                             >
-                              {t('workers.recordEvent')}
+                              {t('workers.liquidate')}
                             </Button>
-                            {canLiquidate(row) && (
-                              <Button
-                                size="xs"
-                                variant="light"
-                                color="teal"
-                                leftSection={<IconFileCheck size={14} />}
-                                onClick={() => setLiquidationFor(row)}
-                                aria-label={t('workers.liquidateFor', { name: row.fullName })}
-                              >
-                                {t('workers.liquidate')}
-                              </Button>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <DueBoard />
-        </Grid.Col>
-      </Grid>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      </Stack>
       {eventFor && <WorkerEventDialog worker={eventFor} onClose={() => setEventFor(null)} onSign={sign} />}
       {liquidationFor && <LiquidationDialog worker={liquidationFor} onClose={() => setLiquidationFor(null)} onSign={sign} />}
       <FilingsSigningDialog batch={signing} onClose={() => setSigning(null)} />
