@@ -201,6 +201,47 @@ describe('Doanh nghiệp: profile, branches and brokers', () => {
     expect(screen.queryByRole('button', { name: 'Thêm chi nhánh' })).toBeNull();
   }, 90_000);
 
+  it('a branch the portal refuses (its code is taken) is corrected and resent from the sync panel', async () => {
+    const core = await adminCore();
+    renderApp(bridgeOverCore(core), { hash: '#/enterprises/branches' });
+    await screen.findAllByTestId('branch-row');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm chi nhánh' }));
+    const form = await dialog('Thêm chi nhánh');
+    type('Mã chi nhánh', 'HCM', form);
+    type('Tên chi nhánh', 'Chi nhánh Thủ Đức', form);
+    type('Địa chỉ', '1 Võ Văn Ngân, phường Thủ Đức', form);
+    await choose(form, 'Tỉnh/thành phố', 'Hồ Chí Minh', 'Thành phố Hồ Chí Minh');
+    type('Người đứng đầu chi nhánh', 'Lý Văn Đức', form);
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Quản lý người lao động' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(badge().getAttribute('data-pending')).toBe('1'));
+
+    fireEvent.click(badge());
+    await screen.findByRole('heading', { name: 'Đồng bộ' });
+    fireEvent.click(screen.getByRole('button', { name: /Đồng bộ ngay/ }));
+    const rejected = await screen.findByTestId('attention-row', {}, { timeout: 10_000 });
+    expect(rejected.getAttribute('data-kind')).toBe('branch.upsert');
+    expect(within(rejected).getByText('Chi nhánh Thủ Đức')).toBeTruthy();
+    expect(within(rejected).getByTestId('attention-reason').textContent).not.toBe('');
+
+    fireEvent.click(within(rejected).getByRole('button', { name: 'Sửa và gửi lại' }));
+    const correction = await dialog('Sửa và gửi lại — Chi nhánh Thủ Đức');
+    expect(field('Mã chi nhánh', correction).value).toBe('HCM');
+    expect(within(correction).getByRole('checkbox', { name: 'Quản lý người lao động' })).toHaveProperty('checked', true);
+    type('Mã chi nhánh', 'TD', correction);
+    fireEvent.click(within(correction).getByRole('button', { name: 'Gửi lại' }));
+    await waitFor(() => expect(screen.queryByTestId('attention-row')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: /Đồng bộ ngay/ }));
+    await waitFor(() => expect(badge().getAttribute('data-pending')).toBe('0'), { timeout: 10_000 });
+    expect(badge().getAttribute('data-attention')).toBe('0');
+
+    const branches = await pulledByAnotherClient('branch');
+    expect(branches.find((b) => b.data.code === 'TD')).toMatchObject({ data: { name: 'Chi nhánh Thủ Đức', functions: ['manageWorkers'] } });
+    expect(branches.filter((b) => b.data.code === 'HCM')).toHaveLength(1);
+  }, 90_000);
+
   it('adds a broker to the registry: pending until synced, then on the portal', async () => {
     const core = await adminCore();
     renderApp(bridgeOverCore(core), { hash: '#/enterprises/brokers' });

@@ -16,8 +16,7 @@ import { formatDateTime, formatInteger } from '../format/format';
 import { useLanguage } from '../i18n/use-language';
 import { hotkeyLabel, syncNowHotkey } from '../shell/areas';
 import { connectionColor } from '../shell/SyncBadge';
-import { EmployerFormModal } from './employers/EmployerFormModal';
-import { employerIdFrom, employerValuesFrom } from './employers/employer-form';
+import { CorrectionModal, isCorrectable } from './registry/CorrectionModal';
 import { Section } from '../components/Section';
 
 const ATTEMPTS_SHOWN = 20;
@@ -178,7 +177,7 @@ function AttentionSection() {
             {attention.data.map((item) => {
               const kindKey = kindLabelKey(item.kind);
               const fields = validationIssuesOf(item.error as AppError).map((issue) => issue.path);
-              const correctable = item.kind === 'employer.upsert';
+              const correctable = isCorrectable(item.kind);
               return (
                 <Table.Tr key={item.id} data-testid="attention-row" data-id={item.id} data-kind={item.kind}>
                   <Table.Td>{kindKey ? t(kindKey) : item.kind}</Table.Td>
@@ -251,21 +250,17 @@ function AttentionSection() {
       </Modal>
 
       {correcting && (
-        <EmployerFormModal
+        <CorrectionModal
           key={correcting.id}
-          opened
+          kind={correcting.kind}
+          payload={correcting.payload}
           title={t('sync.resubmitTitle', { subject: subjectOf(correcting) })}
-          initialValues={employerValuesFrom(correcting.payload)}
           submitLabel={t('sync.resubmitSave')}
           pending={resubmit.isPending}
           error={resubmit.error}
           onClose={() => setCorrecting(null)}
-          onSubmit={(fields) => {
-            // The same record, corrected; core gives the new mutation its own id.
-            const id = employerIdFrom(correcting.payload);
-            if (!id) return;
-            resubmit.mutate({ id: correcting.id, payload: { id, fields } }, { onSuccess: () => setCorrecting(null) });
-          }}
+          // The same record, corrected; core gives the new mutation its own id.
+          onResubmit={(payload) => resubmit.mutate({ id: correcting.id, payload }, { onSuccess: () => setCorrecting(null) })}
         />
       )}
     </Section>

@@ -66,12 +66,19 @@ export function LicenceBanner() {
   );
 }
 
-function ProfileFormModal(props: {
+/** The profile's edit form (also "correct and resend" from the sync panel, with its own title and button). */
+export function ProfileFormModal({
+  title,
+  submitLabel,
+  ...props
+}: {
   initialValues: ProfileFormValues;
   pending: boolean;
   error: unknown;
   onSubmit: (profile: EnterpriseProfile) => void;
   onClose: () => void;
+  title?: string;
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -83,8 +90,8 @@ function ProfileFormModal(props: {
       {...props}
       opened
       size="xl"
-      title={t('enterprise.profile.editTitle')}
-      submitLabel={t('employers.save')}
+      title={title ?? t('enterprise.profile.editTitle')}
+      submitLabel={submitLabel ?? t('employers.save')}
       parse={parseProfile}
       errorsFromIssues={profileErrorsFromIssues}
     >
