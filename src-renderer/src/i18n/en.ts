@@ -328,7 +328,6 @@ export const en: Messages = {
     title: 'Foreign employers',
     intro:
       'The employers abroad the enterprise works with. Changes are saved on this computer and sent to the central portal when it can be reached.',
-    others: 'The enterprise profile, branches and brokers will be managed here.',
     search: 'Search employers',
     searchPlaceholder: 'Employer name, accents optional',
     add: 'Add employer',

@@ -331,7 +331,6 @@ export const vi = {
     title: 'Chủ sử dụng',
     intro:
       'Chủ sử dụng lao động ở nước ngoài mà doanh nghiệp hợp tác. Thay đổi được lưu trên máy và gửi lên cổng trung tâm khi có kết nối.',
-    others: 'Hồ sơ doanh nghiệp, chi nhánh và môi giới sẽ có ở đây.',
     search: 'Tìm chủ sử dụng',
     searchPlaceholder: 'Tên chủ sử dụng, không cần gõ dấu',
     add: 'Thêm chủ sử dụng',
