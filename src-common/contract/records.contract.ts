@@ -50,6 +50,11 @@ export const recordsContract = defineArea({
       .strict(),
     output: z.object({ rows: z.array(LocalRecordSchema), total: z.number().int() }),
   },
+  /** A registry list (foreign employers, brokers, branches) under a search, as .xlsx (base64). */
+  'records:export': {
+    input: z.object({ entity: z.enum(['employer', 'broker', 'branch']), search: z.string().trim().max(100).optional() }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
   /** Saves a change locally and queues it for the portal, in one transaction. */
   'records:commit': { input: CommitInputSchema, output: z.object({ mutationId: z.string(), record: LocalRecordSchema }) },
 });

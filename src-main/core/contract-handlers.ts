@@ -50,6 +50,7 @@ export function createContractHandlers({ vault, vaultStatus, services, openStore
 
     'records:list': ({ entity, search, limit, offset }) => services().sync.list(entity, search, limit, offset),
     'records:commit': (input) => services().sync.commit(input),
+    'records:export': ({ entity, search }) => services().sync.exportRegistry(entity, search),
 
     'token:modules': () => services().signing.modules(),
     'token:list': () => services().signing.list(),

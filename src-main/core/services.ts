@@ -106,6 +106,6 @@ export function createOpenServices({ config, store, vault, events, actor, now, l
     settings,
     session,
     tokenSignIn: new TokenSignInService({ session, signer: signing, clientFor }),
-    sync: new SyncService(session, audit, events, now),
+    sync: new SyncService(session, audit, events, now, language),
   };
 }

@@ -213,5 +213,17 @@ describe('filings lifecycle', () => {
     const refused = await call('filings:signAndSubmit', signing([{ filingId: wrong.filingId, version: 1 }]));
     expect(refused.notSubmitted).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED' })]);
   }, 90_000);
+
+  it('exports a registry list (foreign employers) to .xlsx with Vietnamese titles', async () => {
+    const file = await call('records:export', { entity: 'employer', search: 'tanaka' });
+    expect(file.fileName).toMatch(/^chu-su-dung-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.content, 'base64') as never);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Chủ sử dụng');
+    expect([1, 2].map((n) => sheet.getRow(n).getCell(1).value)).toEqual(['Tên chủ sử dụng', 'Tanaka Seiki Co., Ltd.']);
+    expect(sheet.getRow(2).getCell(2).value).toBe('JP');
+    expect((await failureOf('records:export', { entity: 'filing' })).code).toBe('VALIDATION_FAILED');
+  });
 });
 

@@ -62,3 +62,41 @@ export function exportWorkers(rows: readonly WorkerAbroadRow[], language: Langua
     language === 'vi' ? 'Người lao động' : 'Workers',
   );
 }
+
+type Registry = 'employer' | 'broker' | 'branch';
+
+const registryColumns: Record<Registry, Record<Language, string[]>> = {
+  employer: {
+    vi: ['Tên chủ sử dụng', 'Quốc gia', 'Địa chỉ', 'Số đăng ký', 'Ngành nghề', 'Điện thoại', 'Email'],
+    en: ['Employer', 'Country', 'Address', 'Registration number', 'Sector', 'Phone', 'Email'],
+  },
+  broker: {
+    vi: ['Tên môi giới', 'Quốc gia', 'Điện thoại', 'Email', 'Điều kiện hoa hồng'],
+    en: ['Broker', 'Country', 'Phone', 'Email', 'Commission terms'],
+  },
+  branch: {
+    vi: ['Mã chi nhánh', 'Tên chi nhánh', 'Địa chỉ', 'Mã tỉnh', 'Người quản lý', 'Chức năng được giao'],
+    en: ['Branch code', 'Branch', 'Address', 'Province code', 'Manager', 'Delegated functions'],
+  },
+};
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A registry list (foreign employers, brokers, branches) as .xlsx: one row per record as the user sees it. */
+export function exportRegistry(entity: Registry, records: readonly Record<string, unknown>[], language: Language): Promise<string> {
+  const columns: ExportColumn[] = registryColumns[entity][language].map((header) => ({ header, type: 'text' }));
+  const rows: ExportCell[][] = records.map((r) => {
+    const contact = (r.contact ?? {}) as { phone?: string; email?: string };
+    const address = (r.address ?? {}) as { line?: string; provinceCode?: string };
+    switch (entity) {
+      case 'employer':
+        return [text(r.name), text(r.country), text(r.address), text(r.registrationNumber), text(r.sector), contact.phone ?? '', contact.email ?? ''];
+      case 'broker':
+        return [text(r.name), text(r.country), contact.phone ?? '', contact.email ?? '', text(r.commissionTerms)];
+      case 'branch':
+        return [text(r.code), text(r.name), address.line ?? '', address.provinceCode ?? '', text(r.manager), Array.isArray(r.functions) ? r.functions.join(', ') : ''];
+    }
+  });
+  const sheet = { employer: { vi: 'Chủ sử dụng', en: 'Employers' }, broker: { vi: 'Môi giới', en: 'Brokers' }, branch: { vi: 'Chi nhánh', en: 'Branches' } }[entity][language];
+  return toXlsx(columns, rows, sheet);
+}

@@ -9,6 +9,8 @@ import type { AuditService } from '../audit/audit.service';
 import type { EventBus } from '../events/event-bus';
 import type { AccountContext } from '../session/account-context';
 import type { SessionService } from '../session/session.service';
+import type { Language } from '../../../src-common/language';
+import { exportRegistry } from '../filings/list-exports';
 import { targetOf } from './local-effects';
 
 const signedOutStatus: SyncStatus = {
@@ -28,6 +30,7 @@ export class SyncService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly now: () => Date,
+    private readonly language: () => Language = () => 'vi',
   ) {}
 
   status(): SyncStatus {
@@ -108,6 +111,15 @@ export class SyncService {
   list(entity: EntityKind, search: string | undefined, limit: number, offset: number): { rows: LocalRecord[]; total: number } {
     const folded = search ? foldVietnamese(search) : undefined;
     return this.session.account().records.list(entity, folded || undefined, limit, offset);
+  }
+
+  /** Every record of a registry under the search, as the list shows them, written as .xlsx. */
+  async exportRegistry(entity: 'employer' | 'broker' | 'branch', search: string | undefined): Promise<{ fileName: string; content: string }> {
+    const rows: Record<string, unknown>[] = [];
+    const { total } = this.list(entity, search, 1, 0);
+    for (let offset = 0; offset < total; offset += 500) rows.push(...this.list(entity, search, 500, offset).rows.map((r) => r.data));
+    const names = { employer: 'chu-su-dung', broker: 'moi-gioi', branch: 'chi-nhanh' } as const;
+    return { fileName: `${names[entity]}-${this.now().toISOString().slice(0, 10)}.xlsx`, content: await exportRegistry(entity, rows, this.language()) };
   }
 
   private rejectedEntry(account: AccountContext, id: string) {

@@ -12,6 +12,7 @@ export const en: Messages = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
+    exportExcel: 'Export to Excel',
     refresh: 'Refresh',
     yes: 'Yes',
     no: 'No',

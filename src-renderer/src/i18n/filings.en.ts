@@ -47,7 +47,6 @@ export const filingsEn: MessageTree<typeof filingsVi> = {
     countFiltered: '{{shown}} matching of {{loaded}} filings loaded',
     signMarked: 'Sign and submit {{count}} selected',
     new: 'New contract registration',
-    export: 'Export to Excel',
     noMatch: 'No filing matches “{{search}}”.',
     noneFiltered: 'No filing matches these filters.',
     empty: 'No filings yet. Press N for a new contract registration.',

@@ -44,7 +44,6 @@ export const filingsVi = {
     countFiltered: '{{shown}} hồ sơ khớp trong {{loaded}} hồ sơ đã tải',
     signMarked: 'Ký và nộp {{count}} hồ sơ đã chọn',
     new: 'Đăng ký hợp đồng mới',
-    export: 'Xuất Excel',
     noMatch: 'Không có hồ sơ nào khớp “{{search}}”.',
     noneFiltered: 'Không có hồ sơ nào theo bộ lọc này.',
     empty: 'Chưa có hồ sơ nào. Nhấn N để đăng ký hợp đồng mới.',

@@ -11,6 +11,7 @@ export const vi = {
   common: {
     loading: 'Đang tải…',
     retry: 'Thử lại',
+    exportExcel: 'Xuất Excel',
     refresh: 'Làm mới',
     yes: 'Có',
     no: 'Không',

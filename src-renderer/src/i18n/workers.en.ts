@@ -7,7 +7,6 @@ export const workersEn: MessageTree<typeof workersVi> = {
   intro: 'Workers of the registered contracts: record departures, incidents and returns; liquidate contracts; the legal deadlines due.',
   search: 'Search workers',
   searchPlaceholder: 'Name, citizen ID, contract… (diacritics optional)',
-  export: 'Export to Excel',
   status: 'Status',
   anyStatus: 'Any status',
   count: '{{count}} workers',

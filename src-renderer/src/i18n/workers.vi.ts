@@ -4,7 +4,6 @@ export const workersVi = {
   intro: 'Người lao động trong các hợp đồng đã đăng ký: ghi nhận xuất cảnh, sự cố, về nước; thanh lý hợp đồng; các việc đến hạn theo quy định.',
   search: 'Tìm người lao động',
   searchPlaceholder: 'Họ tên, số CCCD, hợp đồng… (gõ không dấu cũng được)',
-  export: 'Xuất Excel',
   status: 'Tình trạng',
   anyStatus: 'Mọi tình trạng',
   count: '{{count}} người lao động',

@@ -4,16 +4,15 @@
 // state filter), and both filters are kept per account.
 import { Badge, Button, Checkbox, Group, Kbd, Loader, Paper, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useLocalStorage } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconPlus, IconSearch, IconSignature } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconSignature } from '@tabler/icons-react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filingStates, type FilingListRow, type FilingState } from '../../../../src-common/contract';
 import { filingTypes, type FilingType } from '../../../../src-common/portal-api/filings';
 import { useBridge } from '../../bridge/BridgeContext';
-import { useErrorText } from '../../bridge/error-text';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { downloadBase64File, xlsxMime } from '../../data/download';
+import { ExportExcelButton } from '../../components/ExportExcelButton';
 import { useFilingList } from '../../data/use-filings';
 import { formatDateTime, formatInteger } from '../../format/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -68,21 +67,6 @@ export function FilingList({
   const [marked, setMarked] = useState<Map<string, FilingRef>>(new Map());
   const searchRef = useRef<HTMLInputElement>(null);
   const bridge = useBridge();
-  const errorText = useErrorText();
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  /** Every row under the current search and type, as .xlsx (the core writes it). */
-  const exportRows = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const result = await bridge.invoke('filings:export', { ...(debouncedSearch ? { search: debouncedSearch } : {}), ...(filters.type ? { type: filters.type } : {}) });
-      if (result.ok) downloadBase64File(result.value.fileName, result.value.content, xlsxMime);
-      else setExportError(errorText(result.error));
-    } finally {
-      setExporting(false);
-    }
-  };
   const listRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -202,14 +186,10 @@ export function FilingList({
             : t('filings.list.count', { number: formatInteger(total, language) })}
         </Text>
         <Group gap="sm" ml="auto">
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportRows()} loading={exporting} data-testid="filings-export">
-            {t('filings.list.export')}
-          </Button>
-          {exportError && (
-            <Text size="sm" c="red" role="alert">
-              {exportError}
-            </Text>
-          )}
+          <ExportExcelButton
+            testId="filings-export"
+            run={() => bridge.invoke('filings:export', { ...(debouncedSearch ? { search: debouncedSearch } : {}), ...(filters.type ? { type: filters.type } : {}) })}
+          />
           {canFile && (
             <Tooltip label={t('common.shortcut', { keys: hotkeyLabel(signKeys) })}>
               <Button variant="light" leftSection={<IconSignature size={16} />} onClick={signMarked} disabled={marked.size === 0} data-testid="sign-marked">

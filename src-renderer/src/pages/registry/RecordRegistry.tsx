@@ -7,7 +7,9 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import type { CommitInput, LocalRecord } from '../../../../src-common/contract';
 import { uuidv7 } from '../../../../src-common/domain/uuidv7';
+import { useBridge } from '../../bridge/BridgeContext';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ExportExcelButton } from '../../components/ExportExcelButton';
 import { useCommitRecord, useRecordList } from '../../data/use-records';
 import { formatInteger } from '../../format/format';
 import { useLanguage } from '../../i18n/use-language';
@@ -72,6 +74,7 @@ export function RecordRegistry<V, F>({ entity, canEdit, columns, emptyValues, va
   const [editing, setEditing] = useState<Editing<V> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
+  const bridge = useBridge();
 
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
@@ -134,13 +137,20 @@ export function RecordRegistry<V, F>({ entity, canEdit, columns, emptyValues, va
             {t(`${texts}.intro`)}
           </Text>
         </div>
-        {canEdit && (
-          <Tooltip label={t('common.shortcut', { keys: addKeys })}>
-            <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
-              {t(`${texts}.add`)}
-            </Button>
-          </Tooltip>
-        )}
+        <Group gap="sm">
+          <ExportExcelButton
+            testId={`${entity}-export`}
+            disabled={total === 0}
+            run={() => bridge.invoke('records:export', { entity, ...(debouncedSearch ? { search: debouncedSearch } : {}) })}
+          />
+          {canEdit && (
+            <Tooltip label={t('common.shortcut', { keys: addKeys })}>
+              <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
+                {t(`${texts}.add`)}
+              </Button>
+            </Tooltip>
+          )}
+        </Group>
       </Group>
 
       <Group gap="sm" mb="xs" align="flex-end" wrap="wrap">

@@ -4,16 +4,15 @@
 // (workers:due) sits above the list.
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconFileCheck, IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileCheck, IconSearch } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkerAbroadRow } from '../../../../src-common/contract';
 import { workerStatuses, type WorkerStatus } from '../../../../src-common/domain/overseas/worker-events';
 import { useBridge } from '../../bridge/BridgeContext';
-import { useErrorText } from '../../bridge/error-text';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ExportExcelButton } from '../../components/ExportExcelButton';
 import { PageHeader } from '../../components/PageHeader';
-import { downloadBase64File, xlsxMime } from '../../data/download';
 import { useWorkersAbroad } from '../../data/use-workers';
 import { countryName } from '../../format/countries';
 import { useLanguage } from '../../i18n/use-language';
@@ -68,21 +67,6 @@ export function WorkersPage() {
   const workers = useWorkersAbroad(debounced, status);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
   const bridge = useBridge();
-  const errorText = useErrorText();
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  /** The workers under the current search and status, as .xlsx (the core writes it). */
-  const exportRows = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const result = await bridge.invoke('workers:export', { ...(debounced ? { search: debounced } : {}), ...(status ? { status } : {}) });
-      if (result.ok) downloadBase64File(result.value.fileName, result.value.content, xlsxMime);
-      else setExportError(errorText(result.error));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const sign = (filings: FilingRef[]) => {
     setEventFor(null);
@@ -119,23 +103,14 @@ export function WorkersPage() {
             <Text size="sm" c="dimmed" mb={8} data-testid="worker-count">
               {t('workers.count', { count: rows.length })}
             </Text>
-            <Button
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} />}
-              onClick={() => void exportRows()}
-              loading={exporting}
-              disabled={rows.length === 0}
-              data-testid="workers-export"
-              ml="auto"
-            >
-              {t('workers.export')}
-            </Button>
+            <Group ml="auto">
+              <ExportExcelButton
+                testId="workers-export"
+                disabled={rows.length === 0}
+                run={() => bridge.invoke('workers:export', { ...(debounced ? { search: debounced } : {}), ...(status ? { status } : {}) })}
+              />
+            </Group>
           </Group>
-          {exportError && (
-            <Text size="sm" c="red" role="alert">
-              {exportError}
-            </Text>
-          )}
           {workers.isPending ? (
             <Loader size="sm" aria-label={t('common.loading')} />
           ) : workers.isError ? (
