@@ -193,7 +193,8 @@ describe('filings lifecycle', () => {
     await workersBook.xlsx.load(Buffer.from(workersFile.content, 'base64') as never);
     const sheet = workersBook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Số CCCD');
-    const row = [2, 3].map((n) => sheet.getRow(n)).find((r) => r.getCell(3).value === 'Hợp đồng cung ứng 03/2026')!;
+    // The same worker appears under each registration these tests filed: find this one's row.
+    const row = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(3).value === 'Hợp đồng cung ứng 03/2026')!;
     expect(row.getCell(1).value).toBe(worker.citizenId);
     expect(row.getCell(5).value).toBe('returnedEarly');
     expect(row.getCell(7).value).toBeInstanceOf(Date);
