@@ -226,5 +226,26 @@ describe('filings lifecycle', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe('JP');
     expect((await failureOf('records:export', { entity: 'filing' })).code).toBe('VALIDATION_FAILED');
   });
+
+  it('puts on the due board the worker list before a planned visa application, a branch change not yet reported and the annual report', async () => {
+    const draft = await call<FilingView>('filings:saveDraft', {
+      type: 'contractRegistration',
+      title: 'Hợp đồng 04/2026 (chưa nộp)',
+      content: { ...validContractRegistration({ employerId }, 1), visaApplicationOn: '2026-12-15' },
+    });
+    const branchId = crypto.randomUUID();
+    await call('records:commit', {
+      kind: 'branch.upsert',
+      payload: { id: branchId, fields: { code: 'DN', name: 'Chi nhánh Đà Nẵng', address: { line: 'Số 1 Bạch Đằng', provinceCode: '48' }, manager: 'Lê Văn Bình', functions: ['registerContracts'] } },
+    });
+    const items = (await call('workers:due')).items as { kind: string; subject: Record<string, unknown>; dueOn: string }[];
+    // Tuesday 15/12/2026 minus 5 working days.
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'workerListBeforeVisa', subject: expect.objectContaining({ registrationId: draft.filingId }), dueOn: '2026-12-08' }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'branchChange', subject: expect.objectContaining({ branchId }) }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'annualReport', dueOn: '2026-12-19' }));
+    // Once synced, the branch change is reported and leaves the board.
+    await call('sync:run');
+    expect(((await call('workers:due')).items as { kind: string }[]).some((i) => i.kind === 'branchChange')).toBe(false);
+  });
 });
 

@@ -144,6 +144,8 @@ const contractRegistrationFields = z.strictObject({
   term: contractTermSchema,
   hostCountry: countryCodeSchema,
   workplace: text(300),
+  /** Planned day of the workers' visa application, once known: the worker list is due 5 working days before. */
+  visaApplicationOn: isoDateSchema.optional(),
   demand: z.strictObject({
     workerCount: z.int().min(1).max(10_000),
     trades: z.array(text(150)).min(1).max(50),
@@ -206,6 +208,7 @@ export const internshipWorkerListSchema = z
     term: contractTermSchema,
     hostCountry: countryCodeSchema,
     workplace: text(300),
+    visaApplicationOn: isoDateSchema.optional(),
     trades: z.array(text(150)).min(1).max(50),
     attachments: z.array(attachmentSchema).max(50),
     workers: workerListSchema,

@@ -145,7 +145,7 @@ export class WorkersAbroadService {
 
   /** The legal deadlines due from what is recorded here, soonest first. */
   due(): DueItem[] {
-    const { registrations, timelines, liquidated } = this.gather();
+    const { registrations, timelines, liquidated, drafts } = this.gather();
     const workers: DeadlineWorker[] = registrations.flatMap((registration) =>
       ((registration.content.workers ?? []) as WorkerEntry[]).map((worker) => {
         const timeline = timelines.get(key(registration.filingId, worker.citizenId));
@@ -160,15 +160,31 @@ export class WorkersAbroadService {
         };
       }),
     );
+    const visaOf = (r: FilingVersion) => (typeof r.content.visaApplicationOn === 'string' ? { visaApplicationOn: r.content.visaApplicationOn } : {});
+    // Registrations still being prepared here: their worker list is due before the visa application.
+    const unfiled = [...drafts.values()].filter(
+      (d) => (d.type === 'contractRegistration' || d.type === 'internshipWorkerList') && !registrations.some((r) => r.filingId === d.filingId),
+    );
+    const sqlite = this.session.account().store.sqlite;
+    // A branch change not yet on the portal has not been reported (the portal is where it is notified).
+    const pendingBranches = sqlite
+      .prepare(`SELECT id, updated_at AS updatedAt FROM records WHERE entity = 'branch' AND local_data IS NOT NULL`)
+      .all() as { id: string; updatedAt: string }[];
+    const today = this.today();
+    const thisYear = Number(today.slice(0, 4));
+    const reportYears = [...this.latest(this.versions(), true).values()]
+      .filter((v) => v.type === 'periodicReport' && typeof v.content.year === 'number')
+      .map((v) => v.content.year as number);
     const items = dueItems({
-      registrations: registrations.map((r) => ({
-        id: r.filingId,
-        workerListFiled: true,
-        ...(typeof r.content.visaApplicationOn === 'string' ? { visaApplicationOn: r.content.visaApplicationOn } : {}),
-      })),
+      registrations: [
+        ...registrations.map((r) => ({ id: r.filingId, workerListFiled: true, ...visaOf(r) })),
+        ...unfiled.map((d) => ({ id: d.filingId, workerListFiled: false, ...visaOf(d) })),
+      ],
       workers,
-      branchChanges: [],
-      today: this.today(),
+      branchChanges: pendingBranches.map((b) => ({ branchId: b.id, changedOn: vietnamToday(new Date(b.updatedAt)), reported: false })),
+      // This year's annual report (earlier years are not known to this computer).
+      annualReports: { firstYear: thisYear, filedYears: reportYears },
+      today,
       holidays: vietnamWorkingCalendar,
     });
     return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
