@@ -26,6 +26,7 @@ export const en: Messages = {
     failedTitle: 'Cannot connect to LaborDesk',
   },
   shell: {
+    dueReminder: '{{count}} deadlines overdue or due within 7 days',
     navigation: 'Navigation',
     toggleNavigation: 'Open or close the navigation',
     language: 'Interface language',

@@ -25,6 +25,7 @@ export const vi = {
     failedTitle: 'Không kết nối được với LaborDesk',
   },
   shell: {
+    dueReminder: '{{count}} việc phải làm quá hạn hoặc đến hạn trong 7 ngày tới',
     navigation: 'Điều hướng',
     toggleNavigation: 'Mở hoặc đóng thanh điều hướng',
     language: 'Ngôn ngữ giao diện',
