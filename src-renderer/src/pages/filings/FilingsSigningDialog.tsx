@@ -2,7 +2,7 @@
 // (filings:signAndSubmit, `progress` events of task filings.sign, signing:cancel), then which filings
 // were queued for the portal and which were not, with the reasons (rule issues listed per field).
 import { Alert, Button, Group, List, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconPlayerStop } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { queryKeys } from '../../data/query-keys';
 import { useRefreshFilings } from '../../data/use-filings';
 import { distinguishedNameField, useTokenList } from '../../data/use-signing';
-import { newTaskId, ProgressLine } from '../signing/BatchSigningDialog';
+import { newTaskId, ProgressLine, SigningInProgress } from '../signing/BatchSigningDialog';
 import { PinEntryForm, type PinState } from '../signing/PinEntryForm';
 import { issuesOfDetails } from './filing-issues';
 import type { FilingRef } from './FilingList';
@@ -152,19 +152,14 @@ function FilingsSigningFlow({ batch, onClose }: { batch: FilingsToSign; onClose:
             </>
           ))}
         {phase.kind === 'signing' && (
-          <Stack gap="sm">
-            <ProgressLine
-              done={phase.done}
-              total={phase.total}
-              text={phase.stopping ? t('filings.sign.stopping') : t('filings.sign.progress', { done: phase.done, total: phase.total })}
-              running
-            />
-            <Group>
-              <Button color="red" variant="light" leftSection={<IconPlayerStop size={16} />} onClick={stop} disabled={phase.stopping} data-autofocus>
-                {t('filings.sign.stop')}
-              </Button>
-            </Group>
-          </Stack>
+          <SigningInProgress
+            done={phase.done}
+            total={phase.total}
+            stopping={phase.stopping}
+            text={phase.stopping ? t('filings.sign.stopping') : t('filings.sign.progress', { done: phase.done, total: phase.total })}
+            stopLabel={t('filings.sign.stop')}
+            onStop={stop}
+          />
         )}
         {phase.kind === 'done' && (
           <>

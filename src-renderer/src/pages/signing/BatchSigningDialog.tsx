@@ -104,19 +104,14 @@ function BatchSigningFlow({ batch, pinState, onClose }: { batch: PreparedBatch; 
           </PinEntryForm>
         )}
         {phase.kind === 'signing' && (
-          <Stack gap="sm">
-            <ProgressLine
-              done={phase.done}
-              total={phase.total}
-              text={phase.stopping ? t('signing.batch.stopping') : t('signing.batch.progress', { done: phase.done, total: phase.total })}
-              running
-            />
-            <Group>
-              <Button color="red" variant="light" leftSection={<IconPlayerStop size={16} />} onClick={stop} disabled={phase.stopping} data-autofocus>
-                {t('signing.batch.stop')}
-              </Button>
-            </Group>
-          </Stack>
+          <SigningInProgress
+            done={phase.done}
+            total={phase.total}
+            stopping={phase.stopping}
+            text={phase.stopping ? t('signing.batch.stopping') : t('signing.batch.progress', { done: phase.done, total: phase.total })}
+            stopLabel={t('signing.batch.stop')}
+            onStop={stop}
+          />
         )}
         {phase.kind === 'done' && (
           <>
@@ -140,6 +135,34 @@ function BatchSigningFlow({ batch, pinState, onClose }: { batch: PreparedBatch; 
 }
 
 /** "Đang ký 3/10 tệp" and its bar; it stays at the end, showing how far the batch got. */
+/** A batch being signed: its progress and "Dừng ký" (stops after the item the token is signing). */
+export function SigningInProgress({
+  done,
+  total,
+  stopping,
+  text,
+  stopLabel,
+  onStop,
+}: {
+  done: number;
+  total: number;
+  stopping: boolean;
+  text: string;
+  stopLabel: string;
+  onStop: () => void;
+}) {
+  return (
+    <Stack gap="sm">
+      <ProgressLine done={done} total={total} text={text} running />
+      <Group>
+        <Button color="red" variant="light" leftSection={<IconPlayerStop size={16} />} onClick={onStop} disabled={stopping} data-autofocus>
+          {stopLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function ProgressLine({ done, total, text, running }: { done: number; total: number; text: string; running: boolean }) {
   return (
     <Stack gap={6} data-testid="batch-progress" data-done={done} data-total={total}>
