@@ -5,6 +5,7 @@
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconCalendarEvent, IconFileCheck, IconSearch } from '@tabler/icons-react';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkerAbroadRow } from '../../../../src-common/contract';
@@ -51,6 +52,14 @@ export function WorkerStatusBadge({ status }: { status: WorkerStatus }) {
 }
 
 /** Who can be liquidated: back home (or deceased), and not liquidated yet. */
+/** A worker row's usual height: rows stay in the table's flow, so a taller one only shifts the spacers a little. */
+const workerRowHeight = 56;
+
+/** Before the list is laid out (height 0), a screenful of rows rather than none. */
+function rectOrScreenful(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: 20 * workerRowHeight }));
+}
+
 export const canLiquidate = (row: WorkerAbroadRow) =>
   !row.liquidationFiled && (row.status === 'returned' || row.status === 'returnedEarly' || row.status === 'deceased');
 
@@ -74,6 +83,17 @@ export function WorkersPage() {
     setSigning({ id: newTaskId(), filings });
   };
   const rows = workers.data?.rows ?? [];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => workerRowHeight,
+    overscan: 10,
+    observeElementRect: rectOrScreenful,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const padTop = virtualRows[0]?.start ?? 0;
+  const padBottom = Math.max(0, virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0));
 
   return (
     <>
@@ -122,8 +142,9 @@ export function WorkersPage() {
               </Text>
             </Paper>
           ) : (
-            <Table.ScrollContainer minWidth={900}>
-              <Table fz="sm" verticalSpacing={4} striped highlightOnHover data-testid="workers-table">
+            // Virtualised: only the rows in view (and a few around) are in the page, whatever the list's size.
+            <div ref={scrollRef} style={{ maxHeight: '65vh', overflow: 'auto' }} data-testid="workers-scroll">
+              <Table fz="sm" verticalSpacing={4} striped highlightOnHover miw={900} stickyHeader data-testid="workers-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('workers.columns.fullName')}</Table.Th>
@@ -137,9 +158,17 @@ export function WorkersPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {rows.map((row) => (
+                  {padTop > 0 && (
+                    <tr aria-hidden style={{ height: padTop }}>
+                      <td colSpan={8} />
+                    </tr>
+                  )}
+                  {virtualRows.map((virtualRow) => {
+                    const row = rows[virtualRow.index]!;
+                    return (
                     <Table.Tr
                       key={`${row.registrationFilingId}:${row.citizenId}`}
+                      data-index={virtualRow.index}
                       data-testid="worker-abroad-row"
                       data-citizen-id={row.citizenId}
                       data-status={row.status}
@@ -194,10 +223,16 @@ export function WorkersPage() {
                         </Group>
                       </Table.Td>
                     </Table.Tr>
-                  ))}
+                    );
+                  })}
+                  {padBottom > 0 && (
+                    <tr aria-hidden style={{ height: padBottom }}>
+                      <td colSpan={8} />
+                    </tr>
+                  )}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </div>
           )}
         </Stack>
       </Stack>
