@@ -39,8 +39,9 @@ test('opens in Vietnamese with every area in the navigation', async ({ page }) =
   for (const label of ['Doanh nghiệp', 'Hợp đồng', 'Người lao động', 'Hồ sơ ký số', 'Duyệt hồ sơ', 'Báo cáo', 'Cài đặt', 'Giới thiệu']) {
     await expect(navigation(page).getByRole('link', { name: label })).toBeVisible();
   }
-  // The enterprise area opens on the foreign-employer registry; the rest of it is still to come.
-  await expect(page.getByText('Hồ sơ doanh nghiệp, chi nhánh và môi giới sẽ có ở đây.')).toBeVisible();
+  // The enterprise area: its profile, branches, foreign employers and brokers, opening on the employers.
+  for (const tab of ['Hồ sơ doanh nghiệp', 'Chi nhánh', 'Chủ sử dụng', 'Môi giới']) await expect(page.getByRole('tab', { name: tab })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Chủ sử dụng' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('sync-badge')).toHaveAttribute('data-pending', '0');
   await page.screenshot({ path: 'test-results/start-screen-vi.png' });
   await page.getByTestId('sync-badge').screenshot({ path: 'test-results/sync-badge.png' });
