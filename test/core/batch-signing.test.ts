@@ -32,7 +32,7 @@ function open() {
   library.load();
   return library;
 }
-const items = (n: number): (BatchItem & { content: Uint8Array })[] =>
+const items = (n: number): BatchItem[] =>
   Array.from({ length: n }, (_, i) => ({ id: `f${i}`, content: filingSigningBytes({ filingId: crypto.randomUUID(), version: 1, type: 'workerUpdate', title: `Hồ sơ ${i}`, content: { i } }) }));
 const certificate = (lib: Pkcs11Library, id: string) => lib.certificates(token.tokenLabel).find((c) => c.id === id)!;
 

@@ -8,11 +8,8 @@ import { prepareCadesBes, type PreparedCades } from './cades';
 
 export interface BatchItem {
   id: string;
-  /**
-   * The exact bytes to sign: a filing's `filingSigningBytes(payload)`, or a file's contents. A function
-   * is called just before the item is signed (bytes are made while the token signs the one before).
-   */
-  content: Uint8Array | (() => Uint8Array);
+  /** The exact bytes to sign: a filing's `filingSigningBytes(payload)`, or a file's contents. */
+  content: Uint8Array;
 }
 
 export interface BatchOutcome {
@@ -57,7 +54,7 @@ export async function signBatch(items: readonly BatchItem[], options: BatchOptio
   const mechanism = keyAlgorithm === 'ec' ? 'ECDSA' : 'SHA256_RSA_PKCS';
   const prepare = (item: BatchItem) =>
     prepareCadesBes({
-      content: typeof item.content === 'function' ? item.content() : item.content,
+      content: item.content,
       certificateDer: options.certificate.der,
       keyAlgorithm,
       signingTime: options.now(),
@@ -68,7 +65,7 @@ export async function signBatch(items: readonly BatchItem[], options: BatchOptio
   const signed = new Map<string, string>();
   let stoppedBy: ErrorCode | undefined;
   try {
-    // Pipelined, one signature at a time on the token: while it signs filing i, filing i+1's bytes and
+    // Pipelined, one signature at a time on the token: while it signs filing i, filing i+1's
     // signed attributes are prepared, so the token rarely waits for us.
     const prepared: (PreparedCades | undefined)[] = [];
     const prepareAt = (i: number) => {
